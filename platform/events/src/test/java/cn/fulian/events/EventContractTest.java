@@ -1,0 +1,95 @@
+package cn.fulian.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fulian.events.planning.TaskPublished;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+class EventContractTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    static Stream<String> types() {
+        return EventTypes.all().keySet().stream().sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void sampleRoundTripsThroughItsContractRecordUnchanged(String type) throws IOException {
+        String sample = sample(type);
+        EventEnvelope envelope = codec.fromJson(sample);
+
+        DomainEvent event = codec.payload(envelope);
+        assertThat(event.eventType()).isEqualTo(type);
+        assertThat(event.getClass()).isEqualTo(EventTypes.classOf(type).orElseThrow());
+
+        EventEnvelope rewrapped = new EventEnvelope(
+                envelope.eventId(),
+                event.eventType(),
+                envelope.version(),
+                envelope.occurredAt(),
+                envelope.source(),
+                envelope.orgPath(),
+                envelope.aggregateId(),
+                codec.mapper().valueToTree(event));
+        assertThat(tree(codec.toJson(rewrapped))).isEqualTo(tree(sample));
+    }
+
+    @Test
+    void typeOnTheWireIsTheStableNameNotTheClassName() {
+        TaskPublished event = codec.payload(codec.fromJson(sampleUnchecked("TaskPublished")), TaskPublished.class);
+        EventEnvelope envelope = codec.wrap(event, "planning-service", "350100", event.taskId(), Instant.now());
+
+        JsonNode json = tree(codec.toJson(envelope));
+        assertThat(json.get("type").asString()).isEqualTo("TaskPublished");
+        assertThat(codec.toJson(envelope)).doesNotContain("cn.fulian");
+        assertThat(json.get("payload").has("eventType")).isFalse();
+        assertThat(json.get("payload").get("indicator").get("target").decimalValue())
+                .isEqualByComparingTo("200");
+    }
+
+    @Test
+    void everyEventNamesItsTopic() {
+        EventTypes.all().forEach((type, cls) -> {
+            DomainEvent event = codec.payload(codec.fromJson(sampleUnchecked(type)));
+            assertThat(event.topic()).as(type).endsWith(".v1");
+        });
+    }
+
+    @Test
+    void garbageIsUnreadableRatherThanAnUnexpectedCrash() {
+        assertThatThrownBy(() -> codec.fromJson("{not json")).isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> codec.fromJson("{\"type\":\"TaskPublished\"}"))
+                .isInstanceOf(UnreadableEventException.class);
+        String unknown = sampleUnchecked("CaseClosed").replace("\"CaseClosed\"", "\"CaseTeleported\"");
+        assertThatThrownBy(() -> codec.payload(codec.fromJson(unknown))).isInstanceOf(UnreadableEventException.class);
+    }
+
+    private JsonNode tree(String json) {
+        return codec.mapper().readTree(json);
+    }
+
+    private static String sampleUnchecked(String type) {
+        try {
+            return sample(type);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sample(String type) throws IOException {
+        try (InputStream in = EventContractTest.class.getResourceAsStream("/samples/" + type + ".json")) {
+            assertThat(in).as("sample file for " + type).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package cn.fulian.starter;
+
+import cn.fulian.events.EventCodec;
+import cn.fulian.events.Topics;
+import cn.fulian.events.UnreadableEventException;
+import cn.fulian.starter.consumer.ExactConsumer;
+import cn.fulian.starter.health.MongoPingHealthIndicator;
+import cn.fulian.starter.outbox.AggregateRoot;
+import cn.fulian.starter.outbox.OutboxRelay;
+import cn.fulian.starter.outbox.OutboxWakeUp;
+import cn.fulian.starter.problem.ProblemHandler;
+import cn.fulian.starter.scope.ScopeSecurityConfiguration;
+import cn.fulian.starter.web.CorrelationIdFilter;
+import cn.fulian.starter.web.MeController;
+import cn.fulian.starter.web.RequestSizeLimitFilter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/** What every service gets by depending on the starter. */
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+        })
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import(ScopeSecurityConfiguration.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+
+    @Bean
+    @ConditionalOnProperty("fulian.api-prefix")
+    MeController meController() {
+        return new MeController();
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration =
+                new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(PlatformProperties properties) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean(name = "mongoHealthIndicator")
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            MongoTemplate mongo,
+            MongoMappingContext mapping,
+            KafkaTemplate<String, String> kafka,
+            EventCodec codec,
+            PlatformProperties properties,
+            @Value("${spring.application.name}") String source) {
+        return new OutboxRelay(
+                mongo,
+                kafka,
+                codec,
+                source,
+                () -> aggregateCollections(mapping, properties.outboxCollections()),
+                properties.outboxPollInterval());
+    }
+
+    @Bean
+    OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
+        return new OutboxWakeUp(relay);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ExactConsumer exactConsumer(
+            MongoTemplate mongo, EventCodec codec, @Value("${spring.application.name}") String name) {
+        return new ExactConsumer(mongo, codec, name);
+    }
+
+    /** Bounded retries, then the record goes to {@code <topic>.DLT}; unreadable records go there at once. */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, PlatformProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DefaultErrorHandler handler =
+                new DefaultErrorHandler(recoverer, new FixedBackOff(200L, properties.consumerRetries() - 1L));
+        handler.addNotRetryableExceptions(UnreadableEventException.class);
+        return handler;
+    }
+
+    private static List<String> aggregateCollections(MongoMappingContext mapping, List<String> configured) {
+        Set<String> names = new LinkedHashSet<>(configured);
+        for (MongoPersistentEntity<?> entity : new ArrayList<>(mapping.getPersistentEntities())) {
+            if (AggregateRoot.class.isAssignableFrom(entity.getType())) {
+                names.add(entity.getCollection());
+            }
+        }
+        return List.copyOf(names);
+    }
+}

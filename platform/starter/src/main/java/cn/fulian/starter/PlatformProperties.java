@@ -1,0 +1,31 @@
+package cn.fulian.starter;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings every service shares.
+ *
+ * @param apiPrefix the service's public path, e.g. {@code /api/planning}
+ * @param maxRequestSize larger request bodies are refused with 413
+ * @param outboxPollInterval how often the outbox relay looks for unpublished events when nothing wakes it
+ * @param outboxCollections aggregate collections to relay in addition to those found from the mapping
+ * @param consumerRetries attempts before a failing event goes to the dead-letter topic
+ */
+@ConfigurationProperties("fulian")
+public record PlatformProperties(
+        String apiPrefix,
+        DataSize maxRequestSize,
+        Duration outboxPollInterval,
+        List<String> outboxCollections,
+        int consumerRetries) {
+
+    public PlatformProperties {
+        maxRequestSize = maxRequestSize != null ? maxRequestSize : DataSize.ofMegabytes(10);
+        outboxPollInterval = outboxPollInterval != null ? outboxPollInterval : Duration.ofMillis(250);
+        outboxCollections = outboxCollections != null ? outboxCollections : List.of();
+        consumerRetries = consumerRetries > 0 ? consumerRetries : 3;
+    }
+}

@@ -1,0 +1,191 @@
+package cn.fulian.starter.outbox;
+
+import cn.fulian.events.EventCodec;
+import cn.fulian.events.EventEnvelope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes what aggregates recorded in their {@code outbox} arrays: sends each event (idempotent producer,
+ * {@code acks=all}), waits for the broker's acknowledgement, then pulls it from the document. A crash between the two
+ * re-sends the same {@code eventId}, which consumers drop. Runs on one background thread, woken after every save and
+ * at least every poll interval; while Kafka is down writes are still accepted and wait here.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final EventCodec codec;
+    private final String source;
+    private final Supplier<List<String>> collections;
+    private final Duration pollInterval;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, String> kafka,
+            EventCodec codec,
+            String source,
+            Supplier<List<String>> collections,
+            Duration pollInterval) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.codec = codec;
+        this.source = source;
+        this.collections = collections;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Asks for a publish round now rather than at the next poll. */
+    public void wakeUp() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    /**
+     * One round over every aggregate collection.
+     *
+     * @return how many events were published
+     */
+    public int publishPending() {
+        int published = 0;
+        for (String collection : collections.get()) {
+            published += publishPending(collection);
+        }
+        return published;
+    }
+
+    /** Events recorded and not yet acknowledged by Kafka, over every aggregate collection. */
+    public long pendingCount() {
+        long n = 0;
+        for (String collection : collections.get()) {
+            for (Document doc : mongo.find(pendingQuery(), Document.class, collection)) {
+                n += doc.getList("outbox", Document.class).size();
+            }
+        }
+        return n;
+    }
+
+    private int publishPending(String collection) {
+        int published = 0;
+        Query query = pendingQuery().limit(BATCH);
+        query.fields().include("_id").include("outbox");
+        for (Document doc : mongo.find(query, Document.class, collection)) {
+            List<String> sent = new ArrayList<>();
+            try {
+                for (Document entry : doc.getList("outbox", Document.class)) {
+                    send(entry);
+                    sent.add(entry.getString("eventId"));
+                }
+            } finally {
+                if (!sent.isEmpty()) {
+                    Update pull = new Update()
+                            .pull("outbox", new Document("eventId", new Document("$in", sent)));
+                    mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))), pull, collection);
+                    published += sent.size();
+                }
+            }
+        }
+        return published;
+    }
+
+    private void send(Document entry) {
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.fromString(entry.getString("eventId")),
+                entry.getString("type"),
+                EventEnvelope.CURRENT_VERSION,
+                entry.getDate("occurredAt").toInstant(),
+                source,
+                entry.getString("orgPath"),
+                entry.getString("aggregateId"),
+                codec.mapper().readTree(entry.getString("payload")));
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(entry.getString("topic"), envelope.aggregateId(), codec.toJson(envelope));
+        try {
+            kafka.send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing " + envelope.eventId(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing " + envelope.type() + " " + envelope.eventId() + " failed", e);
+        }
+    }
+
+    private static Query pendingQuery() {
+        return Query.query(Criteria.where("outbox.0").exists(true));
+    }
+
+    private void loop() {
+        long backoffMs = 0;
+        while (running) {
+            try {
+                if (backoffMs == 0) {
+                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    Thread.sleep(backoffMs);
+                }
+                wake.drainPermits();
+                if (!running) {
+                    return;
+                }
+                while (publishPending() > 0 && running) {
+                    // keep draining while there is a backlog
+                }
+                backoffMs = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoffMs = Math.min(backoffMs == 0 ? 500 : backoffMs * 2, 5_000);
+                log.warn("outbox relay paused {} ms: {}", backoffMs, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

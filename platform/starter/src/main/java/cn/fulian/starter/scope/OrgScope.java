@@ -1,0 +1,51 @@
+package cn.fulian.starter.scope;
+
+import cn.fulian.starter.problem.ForbiddenException;
+import cn.fulian.starter.problem.NotFoundException;
+import java.util.Set;
+
+/**
+ * Who is calling and what they may touch, built from the token only. A user reads what is at or below its unit and
+ * writes only what a feature allows at its own unit. Something outside the scope does not exist for the caller (404);
+ * a visible object the caller may not change is forbidden (403).
+ */
+public record OrgScope(String username, OrgPath unit, Level level, Set<String> roles) {
+
+    public OrgScope {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean canSee(OrgPath path) {
+        return path.isAtOrBelow(unit);
+    }
+
+    public boolean isOwnUnit(OrgPath path) {
+        return unit.equals(path);
+    }
+
+    public boolean isParentOf(OrgPath path) {
+        return path.isDirectChildOf(unit);
+    }
+
+    /** Throws 404 unless the path is at or below the caller's unit. */
+    public void requireVisible(OrgPath path, String what) {
+        if (!canSee(path)) {
+            throw new NotFoundException(what);
+        }
+    }
+
+    public void requireRole(String role, String action) {
+        if (!hasRole(role)) {
+            throw new ForbiddenException(action);
+        }
+    }
+
+    /** The path prefix a repository query uses to stay inside the scope ({@code ^350100/350102(/|$)}). */
+    public String subtreeRegex() {
+        return "^" + unit.value() + "(/|$)";
+    }
+}
