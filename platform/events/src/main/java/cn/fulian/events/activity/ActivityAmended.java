@@ -7,7 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /** An activity was amended; {@code delta} is new minus old value per metric, so consumers only add. */
-public record ActivityAmended(String activityId, String unitPath, int year, Map<String, BigDecimal> delta, List<String> assignmentIds, String reason) implements DomainEvent {
+public record ActivityAmended(
+        String activityId,
+        String unitPath,
+        int year,
+        Map<String, BigDecimal> delta,
+        List<String> assignmentIds,
+        String reason)
+        implements DomainEvent {
     public static final String TYPE = "ActivityAmended";
 
     @Override

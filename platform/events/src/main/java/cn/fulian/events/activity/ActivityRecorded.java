@@ -8,7 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /** A unit recorded an activity with its measured metrics, counting toward the listed assignments. */
-public record ActivityRecorded(String activityId, String unitPath, String activityType, int year, LocalDate startDate, LocalDate endDate, Map<String, BigDecimal> metrics, List<String> assignmentIds) implements DomainEvent {
+public record ActivityRecorded(
+        String activityId,
+        String unitPath,
+        String activityType,
+        int year,
+        LocalDate startDate,
+        LocalDate endDate,
+        Map<String, BigDecimal> metrics,
+        List<String> assignmentIds)
+        implements DomainEvent {
     public static final String TYPE = "ActivityRecorded";
 
     @Override

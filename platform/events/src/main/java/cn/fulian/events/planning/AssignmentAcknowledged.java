@@ -5,7 +5,8 @@ import cn.fulian.events.Topics;
 import java.time.Instant;
 
 /** The assigned unit acknowledged its assignment (签收). */
-public record AssignmentAcknowledged(String assignmentId, String taskId, String unitPath, Instant acknowledgedAt) implements DomainEvent {
+public record AssignmentAcknowledged(String assignmentId, String taskId, String unitPath, Instant acknowledgedAt)
+        implements DomainEvent {
     public static final String TYPE = "AssignmentAcknowledged";
 
     @Override

@@ -6,7 +6,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A unit submitted a progress report (进度填报) for one assignment and period. */
-public record ProgressReported(String reportId, String assignmentId, String taskId, String unitPath, String period, BigDecimal value, Instant submittedAt, boolean onTime) implements DomainEvent {
+public record ProgressReported(
+        String reportId,
+        String assignmentId,
+        String taskId,
+        String unitPath,
+        String period,
+        BigDecimal value,
+        Instant submittedAt,
+        boolean onTime)
+        implements DomainEvent {
     public static final String TYPE = "ProgressReported";
 
     @Override

@@ -6,7 +6,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The parent unit approved a progress report (审核通过); it is locked from now on. */
-public record ReportApproved(String reportId, String assignmentId, String taskId, String unitPath, String period, BigDecimal value, Instant approvedAt) implements DomainEvent {
+public record ReportApproved(
+        String reportId,
+        String assignmentId,
+        String taskId,
+        String unitPath,
+        String period,
+        BigDecimal value,
+        Instant approvedAt)
+        implements DomainEvent {
     public static final String TYPE = "ReportApproved";
 
     @Override

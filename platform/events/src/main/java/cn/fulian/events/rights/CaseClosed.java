@@ -5,7 +5,9 @@ import cn.fulian.events.Topics;
 import java.time.Instant;
 
 /** A case was closed (办结), on time or late. */
-public record CaseClosed(String caseId, String unitPath, String category, Instant closedAt, boolean onTime, String outcome) implements DomainEvent {
+public record CaseClosed(
+        String caseId, String unitPath, String category, Instant closedAt, boolean onTime, String outcome)
+        implements DomainEvent {
     public static final String TYPE = "CaseClosed";
 
     @Override

@@ -6,7 +6,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A rights case was registered. Never carries personal data: ids, unit, channel, category and dates only. */
-public record CaseRegistered(String caseId, String unitPath, String channel, String category, boolean urgent, Instant registeredAt, LocalDate acceptDueDate, LocalDate concludeDueDate) implements DomainEvent {
+public record CaseRegistered(
+        String caseId,
+        String unitPath,
+        String channel,
+        String category,
+        boolean urgent,
+        Instant registeredAt,
+        LocalDate acceptDueDate,
+        LocalDate concludeDueDate)
+        implements DomainEvent {
     public static final String TYPE = "CaseRegistered";
 
     @Override

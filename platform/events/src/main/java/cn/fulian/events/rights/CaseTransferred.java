@@ -5,7 +5,9 @@ import cn.fulian.events.Topics;
 import java.time.Instant;
 
 /** The handling unit of a case changed (交办/转办). */
-public record CaseTransferred(String caseId, String fromUnitPath, String toUnitPath, String category, Instant transferredAt) implements DomainEvent {
+public record CaseTransferred(
+        String caseId, String fromUnitPath, String toUnitPath, String category, Instant transferredAt)
+        implements DomainEvent {
     public static final String TYPE = "CaseTransferred";
 
     @Override

@@ -28,7 +28,9 @@ public class ReadModelWriter {
         String field = at.offsetField();
         Query notYetApplied = Query.query(Criteria.where("_id")
                 .is(id)
-                .orOperator(Criteria.where(field).lt(at.offset()), Criteria.where(field).exists(false)));
+                .orOperator(
+                        Criteria.where(field).lt(at.offset()),
+                        Criteria.where(field).exists(false)));
         try {
             mongo.upsert(notYetApplied, update.set(field, at.offset()), collection);
             return true;

@@ -10,7 +10,12 @@ import java.util.UUID;
  * belongs to; the relay removes it once Kafka has acknowledged it.
  */
 public record OutboxEntry(
-        String eventId, String type, String topic, String aggregateId, String orgPath, Instant occurredAt,
+        String eventId,
+        String type,
+        String topic,
+        String aggregateId,
+        String orgPath,
+        Instant occurredAt,
         String payload) {
 
     private static final EventCodec CODEC = new EventCodec();

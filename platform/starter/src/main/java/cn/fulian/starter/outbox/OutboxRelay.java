@@ -100,8 +100,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             } finally {
                 if (!sent.isEmpty()) {
-                    Update pull = new Update()
-                            .pull("outbox", new Document("eventId", new Document("$in", sent)));
+                    Update pull = new Update().pull("outbox", new Document("eventId", new Document("$in", sent)));
                     mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))), pull, collection);
                     published += sent.size();
                 }

@@ -116,8 +116,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
-                .forEach(error -> {
+        ex.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors().forEach(error -> {
                     String name = result.getMethodParameter().getParameterName();
                     if (error instanceof FieldError fe) {
                         problems.add(fieldProblem(fe));
@@ -177,9 +177,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(
                 HttpStatus.BAD_REQUEST,
                 "请求参数有误 / Invalid request",
-                problems.stream()
-                        .map(f -> f.field() + ": " + f.message())
-                        .collect(Collectors.joining("; ")));
+                problems.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
         p.setType(VALIDATION);
         p.setProperty("fields", fields);
         p.setProperty("errors", problems);

@@ -27,14 +27,15 @@ final class ValidationMessages {
                 .getSimpleName();
         return switch (kind) {
             case "NotNull", "NotBlank", "NotEmpty" -> new FieldProblem(field, "不能为空", "must not be empty");
-            case "Size" -> new FieldProblem(
-                    field,
-                    "长度须在" + a.get("min") + "到" + a.get("max") + "之间",
-                    "size must be between " + a.get("min") + " and " + a.get("max"));
-            case "Min", "DecimalMin" -> new FieldProblem(
-                    field, "不能小于" + a.get("value"), "must be at least " + a.get("value"));
-            case "Max", "DecimalMax" -> new FieldProblem(
-                    field, "不能大于" + a.get("value"), "must be at most " + a.get("value"));
+            case "Size" ->
+                new FieldProblem(
+                        field,
+                        "长度须在" + a.get("min") + "到" + a.get("max") + "之间",
+                        "size must be between " + a.get("min") + " and " + a.get("max"));
+            case "Min", "DecimalMin" ->
+                new FieldProblem(field, "不能小于" + a.get("value"), "must be at least " + a.get("value"));
+            case "Max", "DecimalMax" ->
+                new FieldProblem(field, "不能大于" + a.get("value"), "must be at most " + a.get("value"));
             case "Positive" -> new FieldProblem(field, "必须大于0", "must be greater than 0");
             case "PositiveOrZero" -> new FieldProblem(field, "不能为负数", "must not be negative");
             case "Pattern" -> new FieldProblem(field, "格式不正确", "has an invalid format");

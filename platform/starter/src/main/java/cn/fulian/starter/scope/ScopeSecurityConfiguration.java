@@ -28,8 +28,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class ScopeSecurityConfiguration {
 
     static final String[] PUBLIC = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**",
-        "/swagger-ui/**", "/swagger-ui.html", "/error"
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/error"
     };
 
     @Bean
@@ -48,9 +54,10 @@ public class ScopeSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(
                         a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint(unauthorized()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+                .oauth2ResourceServer(o ->
+                        o.jwt(j -> j.jwtAuthenticationConverter(converter)).authenticationEntryPoint(unauthorized()))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
                 .build();
     }
 
@@ -73,8 +80,7 @@ public class ScopeSecurityConfiguration {
     }
 
     private static AccessDeniedHandler forbidden() {
-        return (request, response, ex) ->
-                write(response, 403, "无权操作 / Forbidden", "无权执行此操作 / not allowed");
+        return (request, response, ex) -> write(response, 403, "无权操作 / Forbidden", "无权执行此操作 / not allowed");
     }
 
     private static void write(HttpServletResponse response, int status, String title, String detail)

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MeController {
 
-    public record MeView(String username, String unitPath, String unitCode, String level, String levelLabel,
-            List<String> roles) {}
+    public record MeView(
+            String username, String unitPath, String unitCode, String level, String levelLabel, List<String> roles) {}
 
     @GetMapping("${fulian.api-prefix}/me")
     public MeView me(OrgScope scope) {

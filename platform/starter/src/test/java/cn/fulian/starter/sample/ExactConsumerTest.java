@@ -134,7 +134,8 @@ class ExactConsumerTest {
             first.subscribe(List.of(topic));
             while (!crashed) {
                 for (ConsumerRecord<String, String> r : first.poll(Duration.ofMillis(500))) {
-                    if (handled >= 17 && OrgPath.of(codec.fromJson(r.value()).orgPath()).depth() > 1) {
+                    if (handled >= 17
+                            && OrgPath.of(codec.fromJson(r.value()).orgPath()).depth() > 1) {
                         // dies after the first of the event's roll-up updates: nothing after is applied or committed
                         run.projection.crashAfter(1);
                         assertThatThrownBy(() -> run.consumer.consume(r, run.projection::apply))
@@ -197,5 +198,4 @@ class ExactConsumerTest {
             return totals;
         }
     }
-
 }

@@ -34,7 +34,10 @@ final class KafkaProbe {
 
     static KafkaProducer<String, String> producer(EmbeddedKafkaBroker broker) {
         return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(), ProducerConfig.ACKS_CONFIG,
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.getBrokersAsString(),
+                        ProducerConfig.ACKS_CONFIG,
                         "all"),
                 new StringSerializer(),
                 new StringSerializer());

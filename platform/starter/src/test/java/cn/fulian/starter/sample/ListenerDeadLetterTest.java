@@ -49,13 +49,16 @@ class ListenerDeadLetterTest {
                 .anySatisfy(r -> assertThat(r.value()).isEqualTo("{this is not an event"));
 
         // give the duplicate time to arrive: it must not be counted
-        Eventually.within(Duration.ofSeconds(10), "duplicate consumed", () -> mongo.exists(
-                org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("offset")
-                                .gt(0)
-                                .and("type")
-                                .is("ActivityRecorded")),
-                "processed_events"));
+        Eventually.within(
+                Duration.ofSeconds(10),
+                "duplicate consumed",
+                () -> mongo.exists(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("offset")
+                                        .gt(0)
+                                        .and("type")
+                                        .is("ActivityRecorded")),
+                        "processed_events"));
         assertThat(participants(unit)).isEqualTo(77);
         assertThat(participants("350100")).isGreaterThanOrEqualTo(77);
     }

@@ -48,31 +48,38 @@ class OutboxRelayTest {
         List<OutboxEntry> recorded = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (String unit : List.of("350100/350102", "350100/350102/350102001", "350100/350104")) {
-            SampleActivity a = SampleActivity.record(
-                    UUID.randomUUID().toString(), unit, "巾帼创业培训", 40, LocalDate.of(2026, 5, 1));
+            SampleActivity a =
+                    SampleActivity.record(UUID.randomUUID().toString(), unit, "巾帼创业培训", 40, LocalDate.of(2026, 5, 1));
             recorded.addAll(a.pendingEvents());
             ids.add(a.id());
             repository.save(a);
         }
         // loading a document whose events are still pending would copy them back on save (a harmless re-send)
-        Eventually.within(Duration.ofSeconds(20), "first events drained", () -> outboxOf(ids).isEmpty());
+        Eventually.within(
+                Duration.ofSeconds(20),
+                "first events drained",
+                () -> outboxOf(ids).isEmpty());
         SampleActivity amended = repository.findById(ids.get(0)).orElseThrow();
         amended.amend(45, "补录签到");
         recorded.addAll(amended.pendingEvents());
         repository.save(amended);
 
-        Eventually.within(Duration.ofSeconds(20), "outbox drained", () -> outboxOf(ids).isEmpty());
+        Eventually.within(
+                Duration.ofSeconds(20), "outbox drained", () -> outboxOf(ids).isEmpty());
 
         Set<String> idSet = Set.copyOf(ids);
-        List<EventEnvelope> published = KafkaProbe.read(broker, Topics.ACTIVITY, r -> idSet.contains(r.key()), 4).stream()
-                .map(ConsumerRecord::value)
-                .map(codec::fromJson)
-                .toList();
+        List<EventEnvelope> published =
+                KafkaProbe.read(broker, Topics.ACTIVITY, r -> idSet.contains(r.key()), 4).stream()
+                        .map(ConsumerRecord::value)
+                        .map(codec::fromJson)
+                        .toList();
         Map<String, OutboxEntry> byId =
                 recorded.stream().collect(Collectors.toMap(OutboxEntry::eventId, Function.identity()));
 
         assertThat(published).hasSize(4);
-        assertThat(published).extracting(e -> e.eventId().toString()).containsExactlyInAnyOrderElementsOf(byId.keySet());
+        assertThat(published)
+                .extracting(e -> e.eventId().toString())
+                .containsExactlyInAnyOrderElementsOf(byId.keySet());
         for (EventEnvelope e : published) {
             OutboxEntry entry = byId.get(e.eventId().toString());
             assertThat(e.type()).isEqualTo(entry.type());
@@ -83,7 +90,9 @@ class OutboxRelayTest {
         }
         assertThat(published.stream().filter(e -> e.type().equals("ActivityAmended")))
                 .singleElement()
-                .satisfies(e -> assertThat(e.payload().get("delta").get("participants").asInt()).isEqualTo(5));
+                .satisfies(e -> assertThat(
+                                e.payload().get("delta").get("participants").asInt())
+                        .isEqualTo(5));
     }
 
     @Test
@@ -93,10 +102,14 @@ class OutboxRelayTest {
         for (int n = 11; n <= 15; n++) {
             a.amend(n, "第" + n + "次更正");
         }
-        List<String> order = a.pendingEvents().stream().map(OutboxEntry::eventId).toList();
+        List<String> order =
+                a.pendingEvents().stream().map(OutboxEntry::eventId).toList();
         repository.save(a);
 
-        Eventually.within(Duration.ofSeconds(20), "outbox drained", () -> outboxOf(List.of(a.id())).isEmpty());
+        Eventually.within(
+                Duration.ofSeconds(20),
+                "outbox drained",
+                () -> outboxOf(List.of(a.id())).isEmpty());
 
         List<String> seen = KafkaProbe.read(broker, Topics.ACTIVITY, r -> a.id().equals(r.key()), order.size()).stream()
                 .map(r -> codec.fromJson(r.value()).eventId().toString())

@@ -73,8 +73,10 @@ class ProblemDetailsTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[?(@.field=='title')].message").value("不能为空"))
-                .andExpect(jsonPath("$.errors[?(@.field=='participants')].message").value("不能为负数"))
-                .andExpect(jsonPath("$.errors[?(@.field=='participants')].messageEn").value("must not be negative"))
+                .andExpect(
+                        jsonPath("$.errors[?(@.field=='participants')].message").value("不能为负数"))
+                .andExpect(jsonPath("$.errors[?(@.field=='participants')].messageEn")
+                        .value("must not be negative"))
                 .andExpect(jsonPath("$.errors[?(@.field=='day')].message").value("不能为空"))
                 .andExpect(jsonPath("$.title").value("请求参数有误 / Invalid request"));
         assertThat(repository.count()).isEqualTo(before);

@@ -30,7 +30,9 @@ class SampleController {
             @NotNull @PositiveOrZero Integer participants,
             @NotNull LocalDate day) {}
 
-    record AmendRequest(@NotNull @PositiveOrZero Integer participants, @NotNull Long version) {}
+    record AmendRequest(
+            @NotNull @PositiveOrZero Integer participants,
+            @NotNull Long version) {}
 
     record ActivityView(String id, String unitPath, String title, int participants, Long version) {
         static ActivityView of(SampleActivity a) {

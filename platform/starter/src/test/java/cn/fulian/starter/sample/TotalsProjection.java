@@ -38,14 +38,13 @@ class TotalsProjection {
     }
 
     void apply(ConsumedEvent event) {
-        Map<String, BigDecimal> delta =
-                switch (event.envelope().type()) {
-                    case ActivityRecorded.TYPE -> codec.payload(event.envelope(), ActivityRecorded.class)
-                            .metrics();
-                    case ActivityAmended.TYPE -> codec.payload(event.envelope(), ActivityAmended.class)
-                            .delta();
-                    default -> Map.of();
-                };
+        Map<String, BigDecimal> delta = switch (event.envelope().type()) {
+            case ActivityRecorded.TYPE ->
+                codec.payload(event.envelope(), ActivityRecorded.class).metrics();
+            case ActivityAmended.TYPE ->
+                codec.payload(event.envelope(), ActivityAmended.class).delta();
+            default -> Map.of();
+        };
         BigDecimal participants = delta.getOrDefault("participants", BigDecimal.ZERO);
         for (OrgPath path : OrgPath.of(event.envelope().orgPath()).selfAndAncestors()) {
             if (crashAfter == 0) {

@@ -2,9 +2,9 @@ package cn.fulian.starter.test;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
+import cn.fulian.starter.scope.OrgScopes;
 import java.util.List;
 import java.util.Map;
-import cn.fulian.starter.scope.OrgScopes;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 
 /** Tokens shaped like the realm's, for the demo users and for any unit a test needs. */
