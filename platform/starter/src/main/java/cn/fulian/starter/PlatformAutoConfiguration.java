@@ -12,6 +12,7 @@ import cn.fulian.starter.problem.ProblemHandler;
 import cn.fulian.starter.scope.ScopeSecurityConfiguration;
 import cn.fulian.starter.web.CorrelationIdFilter;
 import cn.fulian.starter.web.MeController;
+import cn.fulian.starter.web.OpenApiConfiguration;
 import cn.fulian.starter.web.RequestSizeLimitFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ import org.springframework.util.backoff.FixedBackOff;
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
         })
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import(ScopeSecurityConfiguration.class)
+@Import({ScopeSecurityConfiguration.class, OpenApiConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MeController {
 
+    /** The caller as the token describes it. */
     public record MeView(
             String username, String unitPath, String unitCode, String level, String levelLabel, List<String> roles) {}
 

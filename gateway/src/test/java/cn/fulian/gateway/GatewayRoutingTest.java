@@ -1,0 +1,217 @@
+package cn.fulian.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway in front of a recording HTTP backend that also serves the signing keys, like Keycloak's JWKS endpoint:
+ * tokens are really signed and really validated.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    static final RSAKey KEY = generate("realm-key");
+    static final RSAKey OTHER_KEY = generate("attacker-key");
+    static final Map<String, Map<String, String>> SEEN = new ConcurrentHashMap<>();
+    static final HttpServer BACKEND = backend();
+    static final String BASE = "http://127.0.0.1:" + BACKEND.getAddress().getPort();
+    static final String ISSUER = BASE + "/realms/fulian";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("fulian.keycloak-url", () -> BASE);
+        r.add("fulian.gateway.planning-url", () -> BASE);
+        r.add("fulian.gateway.activity-url", () -> BASE);
+        r.add("fulian.gateway.rights-url", () -> BASE);
+        r.add("fulian.gateway.reporting-url", () -> BASE);
+        r.add("fulian.gateway.max-request-size", () -> "4KB");
+    }
+
+    @AfterAll
+    static void stop() {
+        BACKEND.stop(0);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void forget() {
+        SEEN.clear();
+    }
+
+    @Test
+    void aValidTokenIsRoutedToEachServiceWithTheAuthorizationHeaderUnchanged() throws Exception {
+        String token = token(KEY, ISSUER, "fulian-api", Instant.now().plusSeconds(300));
+        for (String service : List.of("planning", "activities", "rights", "reports")) {
+            HttpResponse<String> response = get("/api/" + service + "/me", token);
+
+            assertThat(response.statusCode()).as(service).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("backend:/api/" + service + "/me");
+            assertThat(SEEN.get("/api/" + service + "/me")).containsEntry("authorization", "Bearer " + token);
+            assertThat(SEEN.get("/api/" + service + "/me").get("x-correlation-id"))
+                    .isNotBlank();
+        }
+    }
+
+    @Test
+    void noTokenABadSignatureAWrongIssuerAudienceOrAnExpiredTokenAre401AndNeverReachAService() throws Exception {
+        Instant later = Instant.now().plusSeconds(300);
+        String good = token(KEY, ISSUER, "fulian-api", later);
+        String brokenSignature = good.substring(0, good.length() - 6) + (good.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+        Map<String, String> bad = Map.of(
+                "none", "",
+                "broken signature", brokenSignature,
+                "other key", token(OTHER_KEY, ISSUER, "fulian-api", later),
+                "wrong issuer", token(KEY, "http://evil.example/realms/fulian", "fulian-api", later),
+                "wrong audience", token(KEY, ISSUER, "account", later),
+                "expired", token(KEY, ISSUER, "fulian-api", Instant.now().minusSeconds(600)),
+                "alg none", unsigned());
+
+        for (var e : bad.entrySet()) {
+            HttpResponse<String> response = get("/api/planning/me", e.getValue());
+            assertThat(response.statusCode()).as(e.getKey()).isEqualTo(401);
+            assertThat(response.body()).as(e.getKey()).contains("Unauthorized");
+        }
+        assertThat(SEEN).doesNotContainKey("/api/planning/me");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() throws Exception {
+        String token = token(KEY, ISSUER, "fulian-api", Instant.now().plusSeconds(300));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/planning/plans"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"x\":\"" + "a".repeat(8_000) + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(SEEN).doesNotContainKey("/api/planning/plans");
+    }
+
+    @Test
+    void eachServicesOpenApiIsReachableThroughTheGatewayWithoutAToken() throws Exception {
+        HttpResponse<String> response = get("/api/rights/v3/api-docs", "");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("backend:/v3/api-docs");
+    }
+
+    @Test
+    void healthIsUp() throws Exception {
+        HttpResponse<String> response = get("/actuator/health", "");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"UP\"");
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (!token.isEmpty()) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String token(RSAKey key, String issuer, String audience, Instant expires) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer)
+                    .subject("user-1")
+                    .audience(audience)
+                    .issueTime(new Date())
+                    .expirationTime(Date.from(expires))
+                    .claim("preferred_username", "gulou-staff")
+                    .claim("org_unit", "350100/350102")
+                    .claim("realm_access", Map.of("roles", List.of("district")))
+                    .build();
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(KEY.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String unsigned() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String body = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"aud\":\"fulian-api\",\"exp\":"
+                        + Instant.now().plusSeconds(300).getEpochSecond() + ",\"org_unit\":\"350100\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        return header + "." + body + ".";
+    }
+
+    private static RSAKey generate(String id) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(id).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpServer backend() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/realms/fulian/protocol/openid-connect/certs", exchange -> {
+                byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.createContext("/", exchange -> {
+                Map<String, String> headers = new ConcurrentHashMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+                SEEN.put(exchange.getRequestURI().getPath(), headers);
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = ("backend:" + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
