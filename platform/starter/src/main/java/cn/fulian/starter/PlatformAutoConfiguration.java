@@ -5,6 +5,8 @@ import cn.fulian.events.Topics;
 import cn.fulian.events.UnreadableEventException;
 import cn.fulian.starter.consumer.ExactConsumer;
 import cn.fulian.starter.health.MongoPingHealthIndicator;
+import cn.fulian.starter.orgunit.OrgUnitDirectory;
+import cn.fulian.starter.orgunit.OrgUnitListener;
 import cn.fulian.starter.outbox.AggregateRoot;
 import cn.fulian.starter.outbox.OutboxRelay;
 import cn.fulian.starter.outbox.OutboxWakeUp;
@@ -115,6 +117,18 @@ public class PlatformAutoConfiguration {
     ExactConsumer exactConsumer(
             MongoTemplate mongo, EventCodec codec, @Value("${spring.application.name}") String name) {
         return new ExactConsumer(mongo, codec, name);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OrgUnitDirectory orgUnitDirectory(MongoTemplate mongo, ExactConsumer consumer) {
+        return new OrgUnitDirectory(mongo, consumer);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "fulian.org-units.listen", matchIfMissing = true)
+    OrgUnitListener orgUnitListener(ExactConsumer consumer, OrgUnitDirectory directory) {
+        return new OrgUnitListener(consumer, directory);
     }
 
     /** Bounded retries, then the record goes to {@code <topic>.DLT}; unreadable records go there at once. */
