@@ -7,9 +7,13 @@ import cn.fulian.events.activity.HonourAwarded;
 import cn.fulian.events.activity.HonourReviewed;
 import cn.fulian.events.orgunit.OrgUnitChanged;
 import cn.fulian.events.planning.AssignmentAcknowledged;
+import cn.fulian.events.planning.AssignmentReminded;
 import cn.fulian.events.planning.DeadlineExtended;
+import cn.fulian.events.planning.ExtensionRejected;
+import cn.fulian.events.planning.ExtensionRequested;
 import cn.fulian.events.planning.PlanPublished;
 import cn.fulian.events.planning.TargetAllocated;
+import cn.fulian.events.planning.TargetRevised;
 import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.events.planning.TaskPublished;
 import cn.fulian.events.reporting.ProgressReported;
@@ -35,6 +39,10 @@ public final class EventTypes {
             Map.entry(AssignmentAcknowledged.TYPE, AssignmentAcknowledged.class),
             Map.entry(DeadlineExtended.TYPE, DeadlineExtended.class),
             Map.entry(TaskCancelled.TYPE, TaskCancelled.class),
+            Map.entry(AssignmentReminded.TYPE, AssignmentReminded.class),
+            Map.entry(ExtensionRequested.TYPE, ExtensionRequested.class),
+            Map.entry(ExtensionRejected.TYPE, ExtensionRejected.class),
+            Map.entry(TargetRevised.TYPE, TargetRevised.class),
             Map.entry(ActivityRecorded.TYPE, ActivityRecorded.class),
             Map.entry(ActivityAmended.TYPE, ActivityAmended.class),
             Map.entry(ActivityVoided.TYPE, ActivityVoided.class),

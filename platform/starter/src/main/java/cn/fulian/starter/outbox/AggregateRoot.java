@@ -22,7 +22,15 @@ public abstract class AggregateRoot {
     protected abstract String aggregateId();
 
     protected void record(DomainEvent event, String orgPath, Instant at) {
-        outbox.add(OutboxEntry.of(event, orgPath, aggregateId(), at));
+        record(event, orgPath, at, aggregateId());
+    }
+
+    /**
+     * Records an event that concerns another aggregate (an allocation recorded on the parent assignment creates a
+     * child assignment): it is keyed by that aggregate's id so all of that aggregate's events share one partition.
+     */
+    protected void record(DomainEvent event, String orgPath, Instant at, String key) {
+        outbox.add(OutboxEntry.of(event, orgPath, key, at));
     }
 
     /** Events recorded and not yet published. */
