@@ -8,6 +8,7 @@ import cn.fulian.starter.health.MongoPingHealthIndicator;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.orgunit.OrgUnitListener;
 import cn.fulian.starter.outbox.AggregateRoot;
+import cn.fulian.starter.outbox.OutboxCallbacks;
 import cn.fulian.starter.outbox.OutboxRelay;
 import cn.fulian.starter.outbox.OutboxWakeUp;
 import cn.fulian.starter.problem.ProblemHandler;
@@ -30,6 +31,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
@@ -110,6 +112,11 @@ public class PlatformAutoConfiguration {
     @Bean
     OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
         return new OutboxWakeUp(relay);
+    }
+
+    @Bean
+    OutboxCallbacks outboxCallbacks(@Lazy MongoTemplate mongo) {
+        return new OutboxCallbacks(mongo);
     }
 
     @Bean

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 
 /**
@@ -19,6 +22,10 @@ public abstract class AggregateRoot {
 
     private List<OutboxEntry> outbox = new ArrayList<>();
 
+    /** Ids of the pending events this copy was loaded with; the relay may publish them while the copy is in use. */
+    @Transient
+    private Set<String> loadedEventIds = Set.of();
+
     protected abstract String aggregateId();
 
     protected void record(DomainEvent event, String orgPath, Instant at) {
@@ -31,6 +38,23 @@ public abstract class AggregateRoot {
      */
     protected void record(DomainEvent event, String orgPath, Instant at, String key) {
         outbox.add(OutboxEntry.of(event, orgPath, key, at));
+    }
+
+    void loaded() {
+        loadedEventIds = outbox.stream().map(OutboxEntry::eventId).collect(Collectors.toSet());
+    }
+
+    boolean loadedWithPendingEvents() {
+        return !loadedEventIds.isEmpty();
+    }
+
+    /**
+     * Drops events this copy was loaded with that the relay has published since ({@code stillPending} no longer lists
+     * them), so saving the copy does not put them back to be sent again.
+     */
+    void forgetPublished(Set<String> stillPending) {
+        outbox.removeIf(e -> loadedEventIds.contains(e.eventId()) && !stillPending.contains(e.eventId()));
+        loadedEventIds = Set.of();
     }
 
     /** Events recorded and not yet published. */

@@ -1,0 +1,73 @@
+package cn.fulian.planning.allocation;
+
+import cn.fulian.planning.plan.Direction;
+import cn.fulian.planning.plan.IndicatorKind;
+import cn.fulian.starter.problem.InvalidFieldException;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The arithmetic of 分解下达. A floor on a count or amount must be covered by the children together (their targets add
+ * up to at least the parent's), a ceiling must not be exceeded together; a rate is not added up but passed down: each
+ * child gets at least (or at most) the parent's rate.
+ */
+public final class AllocationRules {
+
+    private AllocationRules() {}
+
+    public static void check(
+            IndicatorKind kind, Direction direction, String unit, BigDecimal parentTarget, List<BigDecimal> children) {
+        for (int i = 0; i < children.size(); i++) {
+            BigDecimal t = children.get(i);
+            String field = "allocations[" + i + "].target";
+            if (t.signum() < 0) {
+                throw new InvalidFieldException(field, "目标值不能为负数", "a target must not be negative");
+            }
+            if (kind == IndicatorKind.COUNT && t.stripTrailingZeros().scale() > 0) {
+                throw new InvalidFieldException(field, "计数类目标须为整数", "a count target must be whole");
+            }
+            if (kind == IndicatorKind.RATE) {
+                boolean looser =
+                        direction == Direction.AT_LEAST ? t.compareTo(parentTarget) < 0 : t.compareTo(parentTarget) > 0;
+                if (looser) {
+                    throw new InvalidFieldException(
+                            field,
+                            "下级比率目标" + plain(t) + "%不能" + (direction == Direction.AT_LEAST ? "低于" : "高于") + "上级目标"
+                                    + plain(parentTarget) + "%",
+                            "a child's rate cannot be looser than the parent's " + plain(parentTarget) + "%");
+                }
+            }
+        }
+        if (kind == IndicatorKind.RATE) {
+            return;
+        }
+        BigDecimal sum = children.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (direction == Direction.AT_LEAST && sum.compareTo(parentTarget) < 0) {
+            BigDecimal gap = parentTarget.subtract(sum);
+            throw new InvalidFieldException(
+                    "allocations",
+                    "分解合计" + plain(sum) + unit + ",低于下达目标" + plain(parentTarget) + unit + ",还差" + plain(gap) + unit,
+                    "allocations add up to " + plain(sum) + ", short of the target " + plain(parentTarget) + " by "
+                            + plain(gap));
+        }
+        if (direction == Direction.AT_MOST && sum.compareTo(parentTarget) > 0) {
+            throw new InvalidFieldException(
+                    "allocations",
+                    "分解合计" + plain(sum) + unit + ",超过上限" + plain(parentTarget) + unit,
+                    "allocations add up to " + plain(sum) + ", above the ceiling " + plain(parentTarget));
+        }
+    }
+
+    /** How much of a floor the children do not yet cover (zero when covered or for rates and ceilings). */
+    public static BigDecimal shortfall(
+            IndicatorKind kind, Direction direction, BigDecimal parentTarget, BigDecimal allocatedSum) {
+        if (kind == IndicatorKind.RATE || direction == Direction.AT_MOST) {
+            return BigDecimal.ZERO;
+        }
+        return parentTarget.subtract(allocatedSum).max(BigDecimal.ZERO);
+    }
+
+    static String plain(BigDecimal n) {
+        return n.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,244 @@
+package cn.fulian.planning.allocation;
+
+import cn.fulian.planning.orgunit.OrgUnit;
+import cn.fulian.planning.orgunit.OrgUnitService;
+import cn.fulian.planning.plan.AnnualPlan;
+import cn.fulian.planning.plan.IndicatorKind;
+import cn.fulian.planning.plan.Task;
+import cn.fulian.starter.problem.ConflictException;
+import cn.fulian.starter.problem.ForbiddenException;
+import cn.fulian.starter.problem.InvalidFieldException;
+import cn.fulian.starter.problem.NotFoundException;
+import cn.fulian.starter.scope.OrgPath;
+import cn.fulian.starter.scope.OrgScope;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** Use cases of allocation and acknowledgement; every rule of scope is checked here against the caller's token. */
+@Service
+public class AllocationService {
+
+    private static final Logger log = LoggerFactory.getLogger(AllocationService.class);
+
+    /** One requested split for one direct child; a rate's target may be left out to inherit the parent's. */
+    public record AllocationInput(String unitCode, BigDecimal target) {}
+
+    private final AssignmentRepository assignments;
+    private final OrgUnitService units;
+    private final Clock clock;
+    private final MongoTemplate mongo;
+
+    AllocationService(AssignmentRepository assignments, OrgUnitService units, Clock clock, MongoTemplate mongo) {
+        this.assignments = assignments;
+        this.units = units;
+        this.clock = clock;
+        this.mongo = mongo;
+    }
+
+    public Assignment get(OrgScope scope, String id) {
+        Assignment a = assignments.findById(id).orElseThrow(() -> new NotFoundException("任务分解 " + id));
+        scope.requireVisible(a.unitPath(), "任务分解 " + id);
+        return a;
+    }
+
+    public Page<Assignment> mine(OrgScope scope, Integer year, AssignmentStatus status, Pageable page) {
+        String unit = scope.unit().value();
+        if (year == null) {
+            return assignments.findByUnitPath(unit, page);
+        }
+        return status == null
+                ? assignments.findByUnitPathAndYear(unit, year, page)
+                : assignments.findByUnitPathAndYearAndStatus(unit, year, status, page);
+    }
+
+    /** The task's assignments at and below the caller's unit, parents before children. */
+    public List<Assignment> tree(OrgScope scope, String taskId) {
+        List<Assignment> nodes =
+                new ArrayList<>(assignments.findByTaskIdAndUnitPathRegex(taskId, scope.subtreeRegex()));
+        if (nodes.isEmpty()) {
+            throw new NotFoundException("任务 " + taskId);
+        }
+        nodes.sort((x, y) -> x.unitPath().value().compareTo(y.unitPath().value()));
+        return nodes;
+    }
+
+    public List<Assignment> children(OrgScope scope, String id) {
+        Assignment parent = get(scope, id);
+        return assignments.findByParentAssignmentId(parent.id());
+    }
+
+    public Assignment allocate(OrgScope scope, String id, List<AllocationInput> inputs, Long version) {
+        Assignment parent = get(scope, id);
+        if (!scope.isOwnUnit(parent.unitPath())) {
+            throw new ForbiddenException("只能分解本单位承担的任务 / only the assigned unit may allocate it");
+        }
+        requireVersion(parent, version);
+        if (inputs.isEmpty()) {
+            throw new InvalidFieldException("allocations", "至少分解给一个下级单位", "allocate to at least one unit");
+        }
+        Set<String> seen = new HashSet<>();
+        List<Allocation> changes = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            AllocationInput input = inputs.get(i);
+            if (!seen.add(input.unitCode())) {
+                throw new InvalidFieldException(
+                        "allocations[" + i + "].unitCode", "同一单位重复分解", "the same unit appears twice");
+            }
+            OrgUnit child = units.activeChild(parent.unitPath(), input.unitCode())
+                    .orElseThrow(() -> new NotFoundException("下级单位 " + input.unitCode()));
+            BigDecimal target = input.target();
+            if (target == null) {
+                if (parent.indicator().kind() != IndicatorKind.RATE) {
+                    throw new InvalidFieldException("allocations[" + i + "].target", "不能为空", "must not be empty");
+                }
+                target = parent.target();
+            }
+            String childId = AssignmentIds.of(parent.taskId(), child.path());
+            assignments.findById(childId).ifPresent(existing -> {
+                if (existing.status() == AssignmentStatus.ACKNOWLEDGED) {
+                    throw new ConflictException(child.name() + "已签收,不能重新分解 / " + child.code() + " has acknowledged");
+                }
+            });
+            changes.add(new Allocation(child.path().value(), child.name(), target, childId, false, null));
+        }
+        parent.allocate(changes, clock.instant());
+        Assignment saved = assignments.save(parent);
+        writeChildren(saved);
+        return saved;
+    }
+
+    public Assignment cancelAllocation(OrgScope scope, String id, String unitCode, String reason) {
+        Assignment parent = get(scope, id);
+        if (!scope.isOwnUnit(parent.unitPath())) {
+            throw new ForbiddenException("只能取消本单位下达的分解 / only the allocating unit may cancel");
+        }
+        OrgPath child = parent.unitPath().child(unitCode);
+        parent.cancelAllocation(child, reason, clock.instant());
+        Assignment saved = assignments.save(parent);
+        writeChildren(saved);
+        return saved;
+    }
+
+    public Assignment acknowledge(OrgScope scope, String id) {
+        Assignment a = get(scope, id);
+        if (!scope.isOwnUnit(a.unitPath())) {
+            throw new ForbiddenException("只能签收本单位的任务 / only the assigned unit may acknowledge");
+        }
+        a.acknowledge(scope.username(), clock.instant());
+        return assignments.save(a);
+    }
+
+    public Assignment remind(OrgScope scope, String id) {
+        Assignment a = get(scope, id);
+        if (!scope.isParentOf(a.unitPath())) {
+            throw new ForbiddenException("只能催办直属下级单位 / only the direct parent may remind");
+        }
+        a.remind(clock.instant());
+        return assignments.save(a);
+    }
+
+    public Assignment requestExtension(OrgScope scope, String id, LocalDate requested, String reason) {
+        Assignment a = get(scope, id);
+        if (!scope.isOwnUnit(a.unitPath())) {
+            throw new ForbiddenException("只能为本单位的任务申请延期 / only the assigned unit may ask");
+        }
+        a.requestExtension(requested, reason, scope.username(), clock.instant());
+        return assignments.save(a);
+    }
+
+    public Assignment decideExtension(OrgScope scope, String id, boolean approve, String reason) {
+        Assignment a = get(scope, id);
+        if (!scope.isParentOf(a.unitPath())) {
+            throw new ForbiddenException("只能由直属上级审批延期 / only the direct parent decides");
+        }
+        if (approve) {
+            a.approveExtension(reason, clock.instant());
+        } else {
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidFieldException("reason", "驳回须说明理由", "a rejection needs a reason");
+            }
+            a.rejectExtension(reason, clock.instant());
+        }
+        return assignments.save(a);
+    }
+
+    /** Writes (or repairs) the children's documents from what the parent allocated. Safe to repeat. */
+    public void writeChildren(Assignment parent) {
+        for (Allocation allocation : parent.allocations()) {
+            assignments
+                    .findById(allocation.assignmentId())
+                    .ifPresentOrElse(
+                            child -> {
+                                if (child.followParent(allocation, parent.target())) {
+                                    assignments.save(child);
+                                }
+                            },
+                            () -> insert(Assignment.child(parent, allocation)));
+        }
+        // a targeted update: saving the whole parent again would copy back events the relay may have sent meanwhile
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(parent.id())),
+                new Update().set("childrenPending", false),
+                Assignment.class);
+    }
+
+    /** Writes (or repairs) the plan unit's own assignment of every task of a published plan. */
+    public void writeRoots(AnnualPlan plan) {
+        for (Task task : plan.tasks()) {
+            String rootId = AssignmentIds.of(task.id(), plan.unitPath());
+            assignments
+                    .findById(rootId)
+                    .ifPresentOrElse(
+                            root -> {
+                                if (root.followTask(task)) {
+                                    assignments.save(root);
+                                }
+                            },
+                            () -> insert(Assignment.root(plan, task)));
+        }
+    }
+
+    /** Finishes any split whose children were not all written (the process stopped in between). */
+    public int repairPending() {
+        int repaired = 0;
+        for (Assignment parent : assignments.findByChildrenPendingTrue()) {
+            try {
+                writeChildren(parent);
+                repaired++;
+            } catch (OptimisticLockingFailureException concurrent) {
+                log.debug("assignment {} changed while repairing; next round", parent.id());
+            }
+        }
+        return repaired;
+    }
+
+    private void insert(Assignment a) {
+        try {
+            assignments.insert(a);
+        } catch (DuplicateKeyException writtenConcurrently) {
+            // another request or the repair wrote the same document first: same content by construction
+        }
+    }
+
+    private static void requireVersion(Assignment a, Long version) {
+        if (version != null && !version.equals(a.version())) {
+            throw new ConflictException("数据已被他人修改,请刷新后重试 / the assignment changed; reload and try again");
+        }
+    }
+}

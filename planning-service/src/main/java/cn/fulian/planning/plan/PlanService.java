@@ -1,0 +1,133 @@
+package cn.fulian.planning.plan;
+
+import cn.fulian.planning.allocation.AllocationService;
+import cn.fulian.starter.problem.ConflictException;
+import cn.fulian.starter.problem.ForbiddenException;
+import cn.fulian.starter.problem.NotFoundException;
+import cn.fulian.starter.scope.OrgPath;
+import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.scope.Role;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writing and publishing plans. City staff write their unit's plan; every unit below reads the plans it works to (its
+ * own unit's and its ancestors').
+ */
+@Service
+public class PlanService {
+
+    private final PlanRepository plans;
+    private final AllocationService allocations;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    PlanService(PlanRepository plans, AllocationService allocations, MongoTemplate mongo, Clock clock) {
+        this.plans = plans;
+        this.allocations = allocations;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public AnnualPlan create(OrgScope scope, PlanContent content) {
+        scope.requireRole(Role.CITY, "只有市妇联工作人员可以编制年度计划 / only city staff write annual plans");
+        return insert(AnnualPlan.draft(scope.unit(), content, scope.username(), clock.instant()));
+    }
+
+    public Page<AnnualPlan> list(OrgScope scope, Integer year, Pageable page) {
+        List<String> units =
+                scope.unit().selfAndAncestors().stream().map(OrgPath::value).toList();
+        return year == null ? plans.findByUnitPathIn(units, page) : plans.findByUnitPathInAndYear(units, year, page);
+    }
+
+    public AnnualPlan get(OrgScope scope, String id) {
+        AnnualPlan plan = plans.findById(id).orElseThrow(() -> new NotFoundException("计划 " + id));
+        boolean worksToIt = scope.unit().isAtOrBelow(plan.unitPath());
+        if (!worksToIt && !scope.canSee(plan.unitPath())) {
+            throw new NotFoundException("计划 " + id);
+        }
+        return plan;
+    }
+
+    public AnnualPlan edit(OrgScope scope, String id, PlanContent content, Long version) {
+        AnnualPlan plan = owned(scope, id);
+        if (version == null || !version.equals(plan.version())) {
+            throw new ConflictException("计划已被他人修改,请刷新后重试 / the plan changed; reload and try again");
+        }
+        plan.edit(content);
+        return plans.save(plan);
+    }
+
+    public AnnualPlan publish(OrgScope scope, String id) {
+        AnnualPlan plan = owned(scope, id);
+        plan.publish(scope.username(), clock.instant());
+        AnnualPlan saved = plans.save(plan);
+        writeRoots(saved);
+        return saved;
+    }
+
+    public AnnualPlan reviseTarget(OrgScope scope, String id, String taskId, BigDecimal target, String reason) {
+        AnnualPlan plan = owned(scope, id);
+        plan.reviseTarget(taskId, target, reason, scope.username(), clock.instant());
+        AnnualPlan saved = plans.save(plan);
+        writeRoots(saved);
+        return saved;
+    }
+
+    public AnnualPlan cancelTask(OrgScope scope, String id, String taskId, String reason) {
+        AnnualPlan plan = owned(scope, id);
+        plan.cancelTask(taskId, reason, clock.instant());
+        AnnualPlan saved = plans.save(plan);
+        writeRoots(saved);
+        return saved;
+    }
+
+    public AnnualPlan close(OrgScope scope, String id) {
+        AnnualPlan plan = owned(scope, id);
+        plan.close();
+        return plans.save(plan);
+    }
+
+    public AnnualPlan copyToNextYear(OrgScope scope, String id) {
+        AnnualPlan plan = owned(scope, id);
+        return insert(plan.copyToNextYear(scope.username(), clock.instant()));
+    }
+
+    /** Finishes publications whose root assignments were not all written (the process stopped in between). */
+    public void repairPending() {
+        plans.findByRootAssignmentsPendingTrue().forEach(this::writeRoots);
+    }
+
+    private void writeRoots(AnnualPlan plan) {
+        allocations.writeRoots(plan);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(plan.id())),
+                new Update().set("rootAssignmentsPending", false),
+                AnnualPlan.class);
+    }
+
+    private AnnualPlan insert(AnnualPlan plan) {
+        try {
+            return plans.insert(plan);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(plan.year() + "年度的计划已存在 / a plan for " + plan.year() + " already exists");
+        }
+    }
+
+    private AnnualPlan owned(OrgScope scope, String id) {
+        AnnualPlan plan = get(scope, id);
+        if (!scope.isOwnUnit(plan.unitPath()) || !scope.hasRole(Role.CITY)) {
+            throw new ForbiddenException("只有编制单位可以修改计划 / only the plan's own unit may change it");
+        }
+        return plan;
+    }
+}

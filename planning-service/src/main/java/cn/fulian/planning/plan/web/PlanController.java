@@ -1,0 +1,145 @@
+package cn.fulian.planning.plan.web;
+
+import cn.fulian.planning.plan.PlanService;
+import cn.fulian.planning.web.PageView;
+import cn.fulian.starter.scope.OrgScope;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Annual plans: write, import, edit while a draft, publish, revise, cancel tasks, close, copy to next year. */
+@RestController
+@RequestMapping("/api/planning/plans")
+class PlanController {
+
+    record ReviseRequest(
+            @NotNull @DecimalMin("0") BigDecimal target,
+            @NotBlank @Size(max = 500) String reason) {}
+
+    record ReasonRequest(@NotBlank @Size(max = 500) String reason) {}
+
+    private final PlanService plans;
+    private final Validator validator;
+    private final YAMLMapper yaml = new YAMLMapper();
+
+    PlanController(PlanService plans, Validator validator) {
+        this.plans = plans;
+        this.validator = validator;
+    }
+
+    @GetMapping
+    PageView<PlanView.Summary> list(
+            OrgScope scope,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return PageView.of(plans.list(
+                        scope,
+                        year,
+                        PageRequest.of(Math.max(page, 0), PageView.clamp(size), Sort.by(Sort.Direction.DESC, "year")))
+                .map(PlanView.Summary::of));
+    }
+
+    @GetMapping("/{id}")
+    PlanView get(OrgScope scope, @PathVariable String id) {
+        return PlanView.of(plans.get(scope, id));
+    }
+
+    @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    PlanView create(OrgScope scope, @Valid @RequestBody PlanRequest request) {
+        return PlanView.of(plans.create(scope, request.toContent()));
+    }
+
+    /** The same plan as a YAML file (the format of the service README); a JSON file goes to the endpoint above. */
+    @PostMapping(
+            path = "/import",
+            consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    PlanView importYaml(OrgScope scope, @RequestBody String file) {
+        PlanRequest request;
+        try {
+            request = yaml.readValue(file, PlanRequest.class);
+        } catch (JacksonException e) {
+            throw new cn.fulian.starter.problem.InvalidFieldException(
+                    "file", "文件不是有效的计划YAML:" + firstLine(e.getOriginalMessage()), "not a valid plan YAML file");
+        }
+        if (request == null) {
+            throw new cn.fulian.starter.problem.InvalidFieldException("file", "文件为空", "the file is empty");
+        }
+        Set<ConstraintViolation<PlanRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return PlanView.of(plans.create(scope, request.toContent()));
+    }
+
+    @PutMapping("/{id}")
+    PlanView edit(OrgScope scope, @PathVariable String id, @Valid @RequestBody PlanRequest request) {
+        return PlanView.of(plans.edit(scope, id, request.toContent(), request.version()));
+    }
+
+    @PostMapping("/{id}/publish")
+    PlanView publish(OrgScope scope, @PathVariable String id) {
+        return PlanView.of(plans.publish(scope, id));
+    }
+
+    @PostMapping("/{id}/tasks/{taskId}/revise")
+    PlanView revise(
+            OrgScope scope,
+            @PathVariable String id,
+            @PathVariable String taskId,
+            @Valid @RequestBody ReviseRequest request) {
+        return PlanView.of(plans.reviseTarget(scope, id, taskId, request.target(), request.reason()));
+    }
+
+    @PostMapping("/{id}/tasks/{taskId}/cancel")
+    PlanView cancelTask(
+            OrgScope scope,
+            @PathVariable String id,
+            @PathVariable String taskId,
+            @Valid @RequestBody ReasonRequest request) {
+        return PlanView.of(plans.cancelTask(scope, id, taskId, request.reason()));
+    }
+
+    @PostMapping("/{id}/close")
+    PlanView close(OrgScope scope, @PathVariable String id) {
+        return PlanView.of(plans.close(scope, id));
+    }
+
+    @PostMapping("/{id}/copy-to-next-year")
+    @ResponseStatus(HttpStatus.CREATED)
+    PlanView copyToNextYear(OrgScope scope, @PathVariable String id) {
+        return PlanView.of(plans.copyToNextYear(scope, id));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 120 ? line.substring(0, 120) : line;
+    }
+}
