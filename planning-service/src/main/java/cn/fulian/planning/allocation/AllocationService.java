@@ -11,6 +11,7 @@ import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.scope.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -84,6 +85,7 @@ public class AllocationService {
     }
 
     public Assignment allocate(OrgScope scope, String id, List<AllocationInput> inputs, Long version) {
+        requireStaff(scope);
         Assignment parent = get(scope, id);
         if (!scope.isOwnUnit(parent.unitPath())) {
             throw new ForbiddenException("只能分解本单位承担的任务 / only the assigned unit may allocate it");
@@ -124,6 +126,7 @@ public class AllocationService {
     }
 
     public Assignment cancelAllocation(OrgScope scope, String id, String unitCode, String reason) {
+        requireStaff(scope);
         Assignment parent = get(scope, id);
         if (!scope.isOwnUnit(parent.unitPath())) {
             throw new ForbiddenException("只能取消本单位下达的分解 / only the allocating unit may cancel");
@@ -136,6 +139,7 @@ public class AllocationService {
     }
 
     public Assignment acknowledge(OrgScope scope, String id) {
+        requireStaff(scope);
         Assignment a = get(scope, id);
         if (!scope.isOwnUnit(a.unitPath())) {
             throw new ForbiddenException("只能签收本单位的任务 / only the assigned unit may acknowledge");
@@ -145,6 +149,7 @@ public class AllocationService {
     }
 
     public Assignment remind(OrgScope scope, String id) {
+        requireStaff(scope);
         Assignment a = get(scope, id);
         if (!scope.isParentOf(a.unitPath())) {
             throw new ForbiddenException("只能催办直属下级单位 / only the direct parent may remind");
@@ -154,6 +159,7 @@ public class AllocationService {
     }
 
     public Assignment requestExtension(OrgScope scope, String id, LocalDate requested, String reason) {
+        requireStaff(scope);
         Assignment a = get(scope, id);
         if (!scope.isOwnUnit(a.unitPath())) {
             throw new ForbiddenException("只能为本单位的任务申请延期 / only the assigned unit may ask");
@@ -163,6 +169,7 @@ public class AllocationService {
     }
 
     public Assignment decideExtension(OrgScope scope, String id, boolean approve, String reason) {
+        requireStaff(scope);
         Assignment a = get(scope, id);
         if (!scope.isParentOf(a.unitPath())) {
             throw new ForbiddenException("只能由直属上级审批延期 / only the direct parent decides");
@@ -233,6 +240,13 @@ public class AllocationService {
             assignments.insert(a);
         } catch (DuplicateKeyException writtenConcurrently) {
             // another request or the repair wrote the same document first: same content by construction
+        }
+    }
+
+    /** Leaders and admins read; only the staff of a unit (a level role) act on its assignments. */
+    private static void requireStaff(OrgScope scope) {
+        if (!scope.hasRole(Role.CITY) && !scope.hasRole(Role.DISTRICT) && !scope.hasRole(Role.TOWNSHIP)) {
+            throw new ForbiddenException("该账号只能查看,不能办理任务 / this account may only read");
         }
     }
 

@@ -60,6 +60,9 @@ public class PlanService {
 
     public AnnualPlan edit(OrgScope scope, String id, PlanContent content, Long version) {
         AnnualPlan plan = owned(scope, id);
+        if (plan.status() != PlanStatus.DRAFT) {
+            throw new ConflictException("计划已发布,不能直接修改;如需调整目标请提交修订 / only a draft can be edited");
+        }
         if (version == null || !version.equals(plan.version())) {
             throw new ConflictException("计划已被他人修改,请刷新后重试 / the plan changed; reload and try again");
         }

@@ -1,0 +1,210 @@
+package cn.fulian.planning;
+
+import static cn.fulian.planning.PlanningApi.assignment;
+import static cn.fulian.planning.PlanningApi.countTask;
+import static cn.fulian.starter.test.TestTokens.cangshanStaff;
+import static cn.fulian.starter.test.TestTokens.cityStaff;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.fulian.starter.test.ServiceTest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** Bad input and concurrent edits: a clear answer naming the field, and nothing stored or lost. */
+@ServiceTest
+class PlanningBadInputTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    PlanningApi api;
+
+    @BeforeEach
+    void api() {
+        api = new PlanningApi(mvc);
+    }
+
+    @Test
+    void aNegativeTargetIsRefusedNamingTheField() throws Exception {
+        int year = PlanningApi.freshYear();
+        api.post(
+                        "/api/planning/plans",
+                        cityStaff(),
+                        PlanningApi.planJson(year).replace("\"target\":100", "\"target\":-5"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tasks[0].indicator.target"))
+                .andExpect(jsonPath("$.errors[0].message").value("不能小于0"));
+        api.get("/api/planning/plans?year=" + year, cityStaff())
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void aDueDateOutsideThePlanYearIsRefused() throws Exception {
+        int year = PlanningApi.freshYear();
+        api.post(
+                        "/api/planning/plans",
+                        cityStaff(),
+                        PlanningApi.planJson(year).replace(year + "-10-31", (year + 1) + "-01-15"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tasks[0].dueDate"))
+                .andExpect(jsonPath("$.errors[0].message").value("完成时限须在" + year + "年内"));
+    }
+
+    @Test
+    void anUnknownIndicatorKindIsRefusedNamingTheField() throws Exception {
+        api.post(
+                        "/api/planning/plans",
+                        cityStaff(),
+                        PlanningApi.planJson(PlanningApi.freshYear()).replace("\"COUNT\"", "\"HEADCOUNT\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tasks[0].indicator.kind"));
+    }
+
+    @Test
+    void aRateAbove100OrWithoutNumeratorIsRefused() throws Exception {
+        api.post(
+                        "/api/planning/plans",
+                        cityStaff(),
+                        PlanningApi.planJson(PlanningApi.freshYear()).replace("\"target\":98", "\"target\":120"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tasks[1].indicator.target"));
+        api.post(
+                        "/api/planning/plans",
+                        cityStaff(),
+                        PlanningApi.planJson(PlanningApi.freshYear()).replace("\"numeratorName\":\"办结件数\",", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tasks[1].indicator.numeratorName"));
+    }
+
+    @Test
+    void aShortfallIsRefusedWithTheNumbersAndNothingIsAllocated() throws Exception {
+        String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
+        String root = assignment(countTask(plan), "350100");
+
+        api.post(
+                        "/api/planning/assignments/" + root + "/allocations",
+                        cityStaff(),
+                        "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":50},{\"unitCode\":\"350104\",\"target\":45}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("allocations"))
+                .andExpect(jsonPath("$.errors[0].message").value("分解合计95个,低于下达目标100个,还差5个"));
+
+        api.get("/api/planning/assignments/" + root, cityStaff())
+                .andExpect(jsonPath("$.allocations.length()").value(0));
+        api.get("/api/planning/assignments/" + assignment(countTask(plan), "350102"), cityStaff())
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void allocatingToANonChildOrAnotherDistrictsUnitIs404() throws Exception {
+        String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
+        String root = assignment(countTask(plan), "350100");
+
+        api.post(
+                        "/api/planning/assignments/" + root + "/allocations",
+                        cityStaff(),
+                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":100}]}")
+                .andExpect(status().isNotFound());
+        api.post(
+                        "/api/planning/assignments/" + root + "/allocations",
+                        cityStaff(),
+                        "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":60},{\"unitCode\":\"350104\",\"target\":40}]}")
+                .andExpect(status().isOk());
+        String cangshan = assignment(countTask(plan), "350104");
+        api.post("/api/planning/assignments/" + cangshan + "/acknowledge", cangshanStaff());
+        api.post(
+                        "/api/planning/assignments/" + cangshan + "/allocations",
+                        cangshanStaff(),
+                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":40}]}")
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void editingAPublishedPlanIsAConflict() throws Exception {
+        int year = PlanningApi.freshYear();
+        String plan = api.publishedPlan(cityStaff(), year);
+
+        mvc.perform(MockMvcRequestBuilders.put("/api/planning/plans/" + plan)
+                        .with(cityStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(withVersion(PlanningApi.planJson(year), 1)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("已发布")));
+    }
+
+    @Test
+    void twoPeopleEditingTheSameDraftConflictAndTheFirstEditIsKept() throws Exception {
+        int year = PlanningApi.freshYear();
+        String created = api.post("/api/planning/plans", cityStaff(), PlanningApi.planJson(year))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = JsonPath.read(created, "$.id");
+        Integer version = JsonPath.read(created, "$.version");
+        String base = PlanningApi.planJson(year);
+        String first = withVersion(base.replace("工作要点\"", "工作要点(第一稿)\""), version);
+        String second = withVersion(base.replace("工作要点\"", "工作要点(第二稿)\""), version);
+
+        mvc.perform(MockMvcRequestBuilders.put("/api/planning/plans/" + id)
+                        .with(cityStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(first))
+                .andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.put("/api/planning/plans/" + id)
+                        .with(cityStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(second))
+                .andExpect(status().isConflict());
+
+        api.get("/api/planning/plans/" + id, cityStaff())
+                .andExpect(jsonPath("$.title").value(year + "年福州市妇联工作要点(第一稿)"));
+    }
+
+    @Test
+    void aPlanImportedFromYamlBecomesADraftAndABrokenFileSaysWhere() throws Exception {
+        int year = PlanningApi.freshYear();
+        String yaml = """
+                year: %d
+                title: %d年鼓楼妇联工作要点
+                workAreas: [家庭家教家风]
+                tasks:
+                  - workArea: 家庭家教家风
+                    title: 举办家庭教育公益讲座20场
+                    dueDate: "%d-11-30"
+                    indicator: { name: 家庭教育讲座, unit: 场, kind: COUNT, target: 20 }
+                """.formatted(year, year, year);
+        mvc.perform(MockMvcRequestBuilders.post("/api/planning/plans/import")
+                        .with(cityStaff())
+                        .contentType("application/yaml")
+                        .content(yaml))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.tasks[0].indicator.target").value(20));
+
+        mvc.perform(MockMvcRequestBuilders.post("/api/planning/plans/import")
+                        .with(cityStaff())
+                        .contentType("application/yaml")
+                        .content(yaml.replace("year: " + year, "year: " + (year + 50))
+                                .replace("title:", "title: ''\nx:")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").exists());
+    }
+
+    @Test
+    void aDuplicatePlanForTheSameYearIsAConflict() throws Exception {
+        int year = PlanningApi.freshYear();
+        api.post("/api/planning/plans", cityStaff(), PlanningApi.planJson(year)).andExpect(status().isCreated());
+        api.post("/api/planning/plans", cityStaff(), PlanningApi.planJson(year)).andExpect(status().isConflict());
+    }
+
+    private static String withVersion(String json, int version) {
+        return json.substring(0, json.lastIndexOf('}')) + ",\"version\":" + version + "}";
+    }
+}
