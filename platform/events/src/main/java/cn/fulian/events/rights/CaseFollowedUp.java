@@ -5,7 +5,8 @@ import cn.fulian.events.Topics;
 import java.time.Instant;
 
 /** A closed case was followed up (回访) with a satisfaction score of 1 to 5. */
-public record CaseFollowedUp(String caseId, String unitPath, Instant followedUpAt, int satisfaction)
+public record CaseFollowedUp(
+        String caseId, String unitPath, Instant followedUpAt, int satisfaction, String category, String channel)
         implements DomainEvent {
     public static final String TYPE = "CaseFollowedUp";
 

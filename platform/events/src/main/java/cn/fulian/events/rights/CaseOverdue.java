@@ -6,7 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A case breached a deadline (stage ACCEPT or CONCLUDE); emitted once per breach. */
-public record CaseOverdue(String caseId, String unitPath, String stage, LocalDate dueDate, Instant detectedAt)
+public record CaseOverdue(
+        String caseId,
+        String unitPath,
+        String stage,
+        LocalDate dueDate,
+        Instant detectedAt,
+        String category,
+        String channel)
         implements DomainEvent {
     public static final String TYPE = "CaseOverdue";
 

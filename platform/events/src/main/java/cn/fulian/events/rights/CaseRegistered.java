@@ -5,7 +5,10 @@ import cn.fulian.events.Topics;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A rights case was registered. Never carries personal data: ids, unit, channel, category and dates only. */
+/**
+ * A rights case was registered. Never carries personal data: ids, unit, channel, category and dates only.
+ * {@code possibleRepeat} says the complainant's phone or ID number matched an open or recent case (重复信访).
+ */
 public record CaseRegistered(
         String caseId,
         String unitPath,
@@ -14,7 +17,8 @@ public record CaseRegistered(
         boolean urgent,
         Instant registeredAt,
         LocalDate acceptDueDate,
-        LocalDate concludeDueDate)
+        LocalDate concludeDueDate,
+        boolean possibleRepeat)
         implements DomainEvent {
     public static final String TYPE = "CaseRegistered";
 

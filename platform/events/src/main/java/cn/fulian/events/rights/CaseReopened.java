@@ -3,9 +3,12 @@ package cn.fulian.events.rights;
 import cn.fulian.events.DomainEvent;
 import cn.fulian.events.Topics;
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** A closed case was reopened. */
-public record CaseReopened(String caseId, String unitPath, String category, Instant reopenedAt) implements DomainEvent {
+/** A closed case was reopened; it runs against a new conclude-by date. The reason stays in the service. */
+public record CaseReopened(
+        String caseId, String unitPath, String category, Instant reopenedAt, String channel, LocalDate concludeDueDate)
+        implements DomainEvent {
     public static final String TYPE = "CaseReopened";
 
     @Override

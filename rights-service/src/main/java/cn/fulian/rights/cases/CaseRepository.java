@@ -1,0 +1,5 @@
+package cn.fulian.rights.cases;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface CaseRepository extends MongoRepository<RightsCase, String> {}

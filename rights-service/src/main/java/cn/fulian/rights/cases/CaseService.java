@@ -1,0 +1,238 @@
+package cn.fulian.rights.cases;
+
+import static cn.fulian.rights.cases.SealedPersonalData.ACCOUNT;
+import static cn.fulian.rights.cases.SealedPersonalData.COMPLAINANT_ADDRESS;
+import static cn.fulian.rights.cases.SealedPersonalData.COMPLAINANT_ID_NUMBER;
+import static cn.fulian.rights.cases.SealedPersonalData.COMPLAINANT_NAME;
+import static cn.fulian.rights.cases.SealedPersonalData.COMPLAINANT_PHONE;
+import static cn.fulian.rights.cases.SealedPersonalData.NOTES;
+import static cn.fulian.rights.cases.SealedPersonalData.RESPONDENT_NAME;
+import static cn.fulian.rights.cases.SealedPersonalData.RESPONDENT_RELATION;
+
+import cn.fulian.rights.codes.Outcome;
+import cn.fulian.rights.codes.StepType;
+import cn.fulian.rights.deadline.DeadlinePolicy;
+import cn.fulian.rights.deadline.Deadlines;
+import cn.fulian.rights.privacy.IdNumbers;
+import cn.fulian.rights.privacy.PersonalDataCipher;
+import cn.fulian.rights.privacy.PersonalText;
+import cn.fulian.rights.privacy.PhoneNumbers;
+import cn.fulian.starter.orgunit.OrgUnitDirectory;
+import cn.fulian.starter.orgunit.OrgUnitInfo;
+import cn.fulian.starter.problem.ConflictException;
+import cn.fulian.starter.problem.ForbiddenException;
+import cn.fulian.starter.problem.InvalidFieldException;
+import cn.fulian.starter.scope.OrgPath;
+import cn.fulian.starter.scope.OrgScope;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The desk's actions on cases. Each loads one case, checks the caller may act on it, seals any free text, runs one
+ * aggregate method and saves the case once — that write also holds the events it caused. Logs name cases by id only.
+ */
+@Service
+public class CaseService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+
+    private final CaseRepository repository;
+    private final CaseQueries queries;
+    private final RepeatFinder repeats;
+    private final PersonalDataCipher cipher;
+    private final DeadlinePolicy deadlines;
+    private final OrgUnitDirectory directory;
+    private final Clock clock;
+
+    CaseService(
+            CaseRepository repository,
+            CaseQueries queries,
+            RepeatFinder repeats,
+            PersonalDataCipher cipher,
+            DeadlinePolicy deadlines,
+            OrgUnitDirectory directory,
+            Clock clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.repeats = repeats;
+        this.cipher = cipher;
+        this.deadlines = deadlines;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Intake at the caller's own unit, which handles the case until it transfers it. */
+    public RightsCase register(OrgScope scope, NewCase intake) {
+        CaseAccess.requireOfficer(scope);
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        String phone = PhoneNumbers.normalise(PersonalText.reveal(intake.complainantPhone()));
+        String idNumber = IdNumbers.normalise(PersonalText.reveal(intake.complainantIdNumber()));
+        String phoneHash = cipher.matchHash("phone", phone);
+        String idNumberHash = cipher.matchHash("id", idNumber);
+        List<String> earlier = repeats.earlierCases(phoneHash, idNumberHash, now);
+        SealedPersonalData personal = new SealedPersonalData(
+                seal(intake.complainantName(), id, COMPLAINANT_NAME),
+                cipher.seal(phone, id, COMPLAINANT_PHONE),
+                cipher.seal(idNumber, id, COMPLAINANT_ID_NUMBER),
+                seal(intake.complainantAddress(), id, COMPLAINANT_ADDRESS),
+                seal(intake.respondentName(), id, RESPONDENT_NAME),
+                seal(intake.respondentRelation(), id, RESPONDENT_RELATION),
+                seal(intake.account(), id, ACCOUNT));
+        Deadlines due =
+                deadlines.forNewCase(intake.channel(), intake.category(), intake.urgent(), LocalDate.now(clock));
+        RightsCase c = RightsCase.register(
+                id,
+                intake.channel(),
+                intake.category(),
+                intake.urgent(),
+                intake.minorInvolved(),
+                personal,
+                phoneHash,
+                idNumberHash,
+                earlier,
+                due,
+                Actor.of(scope),
+                now);
+        RightsCase saved = repository.save(c);
+        log.info(
+                "case {} registered at {} ({} {}, urgent {}, possible repeat of {})",
+                id,
+                scope.unit(),
+                intake.channel(),
+                intake.category(),
+                intake.urgent(),
+                earlier);
+        return saved;
+    }
+
+    public RightsCase accept(String id, OrgScope scope, String ifMatch, PersonalText note) {
+        return actAsHandlingUnit(id, scope, ifMatch, c -> c.accept(Actor.of(scope), seal(note, id, NOTES), now()));
+    }
+
+    public RightsCase addStep(String id, OrgScope scope, String ifMatch, StepType step, PersonalText note) {
+        return actAsHandlingUnit(
+                id, scope, ifMatch, c -> c.addStep(Actor.of(scope), step, seal(note, id, NOTES), now()));
+    }
+
+    /** 交办 to a direct child or 上报 to the parent of the handling unit; any other unit is refused. */
+    public RightsCase requestTransfer(String id, OrgScope scope, String ifMatch, String toUnit, PersonalText reason) {
+        if (!OrgPath.isValid(toUnit)) {
+            throw new InvalidFieldException("toUnit", "单位路径格式不正确", "is not a unit path");
+        }
+        OrgPath to = OrgPath.of(toUnit);
+        return actAsHandlingUnit(id, scope, ifMatch, c -> {
+            TransferDirection direction = directionOf(c.handlingUnit(), to);
+            Optional<OrgUnitInfo> unit = directory.find(to);
+            if (unit.isEmpty() || unit.get().retired()) {
+                throw new InvalidFieldException(
+                        "toUnit", "接收单位不存在或已撤销", "the receiving unit does not exist or was retired");
+            }
+            c.requestTransfer(Actor.of(scope), to, direction, seal(reason, id, NOTES), now());
+        });
+    }
+
+    public RightsCase acceptTransfer(String id, OrgScope scope, String ifMatch, PersonalText note) {
+        return actAsReceivingUnit(
+                id, scope, ifMatch, c -> c.acceptTransfer(Actor.of(scope), seal(note, id, NOTES), now()));
+    }
+
+    public RightsCase rejectTransfer(String id, OrgScope scope, String ifMatch, PersonalText reason) {
+        return actAsReceivingUnit(
+                id, scope, ifMatch, c -> c.rejectTransfer(Actor.of(scope), seal(reason, id, NOTES), now()));
+    }
+
+    public RightsCase close(String id, OrgScope scope, String ifMatch, Outcome outcome, PersonalText summary) {
+        return actAsHandlingUnit(
+                id,
+                scope,
+                ifMatch,
+                c -> c.close(Actor.of(scope), outcome, seal(summary, id, NOTES), now(), LocalDate.now(clock)));
+    }
+
+    public RightsCase followUp(String id, OrgScope scope, String ifMatch, int satisfaction, PersonalText note) {
+        return actAsHandlingUnit(
+                id, scope, ifMatch, c -> c.followUp(Actor.of(scope), satisfaction, seal(note, id, NOTES), now()));
+    }
+
+    public RightsCase reopen(String id, OrgScope scope, String ifMatch, PersonalText reason) {
+        return actAsHandlingUnit(id, scope, ifMatch, c -> {
+            LocalDate newDue =
+                    deadlines.concludeByAfterReopening(c.channel(), c.category(), c.urgent(), LocalDate.now(clock));
+            c.reopen(Actor.of(scope), seal(reason, id, NOTES), newDue, now());
+        });
+    }
+
+    private RightsCase actAsHandlingUnit(String id, OrgScope scope, String ifMatch, Consumer<RightsCase> action) {
+        RightsCase c = queries.visibleCase(id, scope);
+        CaseAccess.requireHandlingOfficer(scope, c);
+        return apply(c, ifMatch, action);
+    }
+
+    private RightsCase actAsReceivingUnit(String id, OrgScope scope, String ifMatch, Consumer<RightsCase> action) {
+        RightsCase c = queries.visibleCase(id, scope);
+        CaseAccess.requireOfficer(scope);
+        PendingTransfer pending = c.pendingTransfer();
+        if (pending == null) {
+            throw new ConflictException("该案件没有待接收的交办或上报 / the case has no pending transfer");
+        }
+        if (!scope.isOwnUnit(OrgPath.of(pending.toUnit()))) {
+            throw new ForbiddenException("只有接收单位可以接收或退回 / only the receiving unit may accept or reject");
+        }
+        return apply(c, ifMatch, action);
+    }
+
+    private RightsCase apply(RightsCase c, String ifMatch, Consumer<RightsCase> action) {
+        requireVersion(c, ifMatch);
+        action.accept(c);
+        RightsCase saved = repository.save(c);
+        log.info("case {} now {} at {}", saved.id(), saved.status(), saved.handlingUnit());
+        return saved;
+    }
+
+    /** An {@code If-Match} header holding an older version means the caller acted on a stale copy: 409. */
+    private static void requireVersion(RightsCase c, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        long expected;
+        try {
+            expected = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("If-Match", "版本号格式不正确", "must be the case's version number");
+        }
+        if (c.version() == null || c.version() != expected) {
+            throw new ConflictException("案件已被他人修改,请刷新后重试 / the case changed since you loaded it; reload and try again");
+        }
+    }
+
+    private static TransferDirection directionOf(OrgPath handling, OrgPath to) {
+        if (to.isDirectChildOf(handling)) {
+            return TransferDirection.DOWN;
+        }
+        if (handling.isDirectChildOf(to)) {
+            return TransferDirection.UP;
+        }
+        throw new InvalidFieldException(
+                "toUnit",
+                "只能交办给直接下级单位或上报给上一级单位",
+                "a case can only be transferred to a direct child unit or to the parent unit");
+    }
+
+    private String seal(PersonalText text, String caseId, String field) {
+        return cipher.seal(PersonalText.reveal(text), caseId, field);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

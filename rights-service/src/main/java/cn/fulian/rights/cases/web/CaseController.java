@@ -1,0 +1,177 @@
+package cn.fulian.rights.cases.web;
+
+import cn.fulian.rights.cases.CaseFilter;
+import cn.fulian.rights.cases.CaseFilter.DeadlineFilter;
+import cn.fulian.rights.cases.CaseQueries;
+import cn.fulian.rights.cases.CaseService;
+import cn.fulian.rights.cases.NewCase;
+import cn.fulian.rights.cases.RightsCase;
+import cn.fulian.rights.codes.CaseStatus;
+import cn.fulian.rights.codes.Category;
+import cn.fulian.rights.codes.Channel;
+import cn.fulian.rights.web.PageView;
+import cn.fulian.starter.scope.OrgScope;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Rights cases over HTTP. Every response carrying a case goes through {@link CaseViews}, which masks or records the
+ * read. Actions accept an optional {@code If-Match: "<version>"}; the case's version comes back as {@code ETag}.
+ */
+@RestController
+@RequestMapping("${fulian.api-prefix}/cases")
+class CaseController {
+
+    private static final String IF_MATCH = "If-Match";
+
+    private final CaseService cases;
+    private final CaseQueries queries;
+    private final CaseViews views;
+
+    CaseController(CaseService cases, CaseQueries queries, CaseViews views) {
+        this.cases = cases;
+        this.queries = queries;
+        this.views = views;
+    }
+
+    @PostMapping
+    ResponseEntity<CaseView> register(OrgScope scope, @Valid @RequestBody Requests.RegisterCase body) {
+        Requests.Complainant who = body.complainant();
+        Requests.Respondent respondent = body.respondent();
+        RightsCase c = cases.register(
+                scope,
+                new NewCase(
+                        body.channel(),
+                        body.category(),
+                        Boolean.TRUE.equals(body.urgent()),
+                        Boolean.TRUE.equals(who.minorInvolved()),
+                        who.name(),
+                        who.phone(),
+                        who.idNumber(),
+                        who.address(),
+                        respondent == null ? null : respondent.name(),
+                        respondent == null ? null : respondent.relation(),
+                        body.account()));
+        return ResponseEntity.created(URI.create("cases/" + c.id()))
+                .eTag(etag(c))
+                .body(views.detail(c, scope, "REGISTER"));
+    }
+
+    @GetMapping
+    PageView<CaseSummaryView> list(
+            OrgScope scope,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) Category category,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) DeadlineFilter deadline,
+            @RequestParam(required = false) Boolean possibleRepeat,
+            @RequestParam(required = false) Boolean urgent,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        PageView<RightsCase> found = queries.list(
+                scope, new CaseFilter(status, channel, category, unit, deadline, possibleRepeat, urgent), page, size);
+        return new PageView<>(
+                found.items().stream().map(views::summary).toList(), found.total(), found.page(), found.size());
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<CaseView> get(OrgScope scope, @PathVariable String id) {
+        return respond(queries.visibleCase(id, scope), scope, "VIEW");
+    }
+
+    @PostMapping("/{id}/accept")
+    ResponseEntity<CaseView> accept(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody(required = false) Requests.Note body) {
+        return respond(cases.accept(id, scope, ifMatch, body == null ? null : body.note()), scope, "ACCEPT");
+    }
+
+    @PostMapping("/{id}/steps")
+    ResponseEntity<CaseView> addStep(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.Step body) {
+        return respond(cases.addStep(id, scope, ifMatch, body.type(), body.note()), scope, "STEP");
+    }
+
+    @PostMapping("/{id}/transfers")
+    ResponseEntity<CaseView> requestTransfer(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.Transfer body) {
+        return respond(
+                cases.requestTransfer(id, scope, ifMatch, body.toUnit(), body.reason()), scope, "TRANSFER_REQUEST");
+    }
+
+    @PostMapping("/{id}/transfers/accept")
+    ResponseEntity<CaseView> acceptTransfer(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody(required = false) Requests.Note body) {
+        return respond(
+                cases.acceptTransfer(id, scope, ifMatch, body == null ? null : body.note()), scope, "TRANSFER_ACCEPT");
+    }
+
+    @PostMapping("/{id}/transfers/reject")
+    ResponseEntity<CaseView> rejectTransfer(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.Reason body) {
+        return respond(cases.rejectTransfer(id, scope, ifMatch, body.reason()), scope, "TRANSFER_REJECT");
+    }
+
+    @PostMapping("/{id}/close")
+    ResponseEntity<CaseView> close(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.Close body) {
+        return respond(cases.close(id, scope, ifMatch, body.outcome(), body.summary()), scope, "CLOSE");
+    }
+
+    @PostMapping("/{id}/follow-up")
+    ResponseEntity<CaseView> followUp(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.FollowUp body) {
+        return respond(cases.followUp(id, scope, ifMatch, body.satisfaction(), body.note()), scope, "FOLLOW_UP");
+    }
+
+    @PostMapping("/{id}/reopen")
+    ResponseEntity<CaseView> reopen(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Requests.Reason body) {
+        return respond(cases.reopen(id, scope, ifMatch, body.reason()), scope, "REOPEN");
+    }
+
+    private ResponseEntity<CaseView> respond(RightsCase c, OrgScope scope, String action) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .eTag(etag(c))
+                .body(views.detail(c, scope, action));
+    }
+
+    private static String etag(RightsCase c) {
+        return "\"" + (c.version() == null ? 0 : c.version()) + "\"";
+    }
+}

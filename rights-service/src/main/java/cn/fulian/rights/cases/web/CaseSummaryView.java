@@ -1,0 +1,27 @@
+package cn.fulian.rights.cases.web;
+
+import cn.fulian.rights.cases.web.CaseView.Code;
+import cn.fulian.rights.cases.web.CaseView.UnitRef;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A row of the case list. Always masked, for everyone: a list is for finding and following cases, and opening one
+ * (a recorded read) is where personal data is shown.
+ */
+record CaseSummaryView(
+        String id,
+        Code status,
+        Code channel,
+        Code category,
+        boolean urgent,
+        boolean minorInvolved,
+        UnitRef handlingUnit,
+        UnitRef registeredUnit,
+        Instant registeredAt,
+        LocalDate nextDueDate,
+        boolean overdue,
+        boolean dueSoon,
+        boolean possibleRepeat,
+        String complainantName,
+        UnitRef pendingTransferTo) {}

@@ -1,0 +1,218 @@
+package cn.fulian.rights.cases.web;
+
+import static cn.fulian.rights.cases.SealedPersonalData.ACCOUNT;
+import static cn.fulian.rights.cases.SealedPersonalData.CLOSING_SUMMARY;
+import static cn.fulian.rights.cases.SealedPersonalData.COMPLAINANT_ADDRESS;
+import static cn.fulian.rights.cases.SealedPersonalData.COMPLAINANT_ID_NUMBER;
+import static cn.fulian.rights.cases.SealedPersonalData.COMPLAINANT_NAME;
+import static cn.fulian.rights.cases.SealedPersonalData.COMPLAINANT_PHONE;
+import static cn.fulian.rights.cases.SealedPersonalData.NOTES;
+import static cn.fulian.rights.cases.SealedPersonalData.RESPONDENT_NAME;
+import static cn.fulian.rights.cases.SealedPersonalData.RESPONDENT_RELATION;
+import static cn.fulian.rights.cases.SealedPersonalData.TRANSFER_REASON;
+
+import cn.fulian.rights.audit.ReadAudit;
+import cn.fulian.rights.cases.CaseAccess;
+import cn.fulian.rights.cases.PendingTransfer;
+import cn.fulian.rights.cases.RightsCase;
+import cn.fulian.rights.cases.SealedPersonalData;
+import cn.fulian.rights.cases.TimelineEntry;
+import cn.fulian.rights.cases.web.CaseView.BreachView;
+import cn.fulian.rights.cases.web.CaseView.Code;
+import cn.fulian.rights.cases.web.CaseView.PartyView;
+import cn.fulian.rights.cases.web.CaseView.TimelineView;
+import cn.fulian.rights.cases.web.CaseView.TransferView;
+import cn.fulian.rights.cases.web.CaseView.UnitRef;
+import cn.fulian.rights.codes.Labelled;
+import cn.fulian.rights.deadline.DeadlinePolicy;
+import cn.fulian.rights.privacy.Masking;
+import cn.fulian.rights.privacy.PersonalDataCipher;
+import cn.fulian.starter.orgunit.OrgUnitDirectory;
+import cn.fulian.starter.scope.OrgPath;
+import cn.fulian.starter.scope.OrgScope;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a case into what the caller may see: the point where personal data leaves the service. Entitled callers get
+ * it in clear, and the read is recorded in the access record before the response is built; everyone else gets masked
+ * values and no free text.
+ */
+@Component
+class CaseViews {
+
+    static final String UNMASKED = "UNMASKED";
+    static final String MASKED = "MASKED";
+
+    private final PersonalDataCipher cipher;
+    private final ReadAudit audit;
+    private final OrgUnitDirectory directory;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
+
+    CaseViews(
+            PersonalDataCipher cipher,
+            ReadAudit audit,
+            OrgUnitDirectory directory,
+            DeadlinePolicy deadlines,
+            Clock clock) {
+        this.cipher = cipher;
+        this.audit = audit;
+        this.directory = directory;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** The full case for {@code scope}; {@code action} names what the caller was doing, for the access record. */
+    CaseView detail(RightsCase c, OrgScope scope, String action) {
+        boolean clear = CaseAccess.mayReadPersonalData(scope, c);
+        String id = c.id();
+        SealedPersonalData p = c.personal();
+        String name = cipher.open(p.complainantName(), id, COMPLAINANT_NAME);
+        String phone = cipher.open(p.complainantPhone(), id, COMPLAINANT_PHONE);
+        String idNumber = cipher.open(p.complainantIdNumber(), id, COMPLAINANT_ID_NUMBER);
+        String address = cipher.open(p.complainantAddress(), id, COMPLAINANT_ADDRESS);
+        String respondentName = cipher.open(p.respondentName(), id, RESPONDENT_NAME);
+        PartyView complainant;
+        PartyView respondent;
+        String account = null;
+        String summary = null;
+        String transferReason = null;
+        if (clear) {
+            String relation = cipher.open(p.respondentRelation(), id, RESPONDENT_RELATION);
+            account = cipher.open(p.account(), id, ACCOUNT);
+            summary = cipher.open(c.closingSummary(), id, NOTES);
+            transferReason = c.pendingTransfer() == null
+                    ? null
+                    : cipher.open(c.pendingTransfer().reason(), id, NOTES);
+            complainant = new PartyView(name, phone, idNumber, address, null);
+            respondent = respondentName == null && relation == null
+                    ? null
+                    : new PartyView(respondentName, null, null, null, relation);
+            List<String> fields = new ArrayList<>();
+            addIfPresent(fields, COMPLAINANT_NAME, name);
+            addIfPresent(fields, COMPLAINANT_PHONE, phone);
+            addIfPresent(fields, COMPLAINANT_ID_NUMBER, idNumber);
+            addIfPresent(fields, COMPLAINANT_ADDRESS, address);
+            addIfPresent(fields, RESPONDENT_NAME, respondentName);
+            addIfPresent(fields, RESPONDENT_RELATION, relation);
+            addIfPresent(fields, ACCOUNT, account);
+            addIfPresent(fields, CLOSING_SUMMARY, summary);
+            addIfPresent(fields, TRANSFER_REASON, transferReason);
+            if (c.timeline().stream().anyMatch(t -> t.note() != null)) {
+                fields.add(NOTES);
+            }
+            if (!fields.isEmpty()) {
+                audit.recordRead(scope, id, c.responsibleUnits(), fields, action);
+            }
+        } else {
+            complainant = new PartyView(
+                    Masking.name(name),
+                    Masking.phone(phone),
+                    Masking.idNumber(idNumber),
+                    Masking.address(address),
+                    null);
+            respondent = p.respondentName() == null && p.respondentRelation() == null
+                    ? null
+                    : new PartyView(Masking.name(respondentName), null, null, null, null);
+        }
+        LocalDate today = LocalDate.now(clock);
+        return new CaseView(
+                id,
+                c.version() == null ? 0 : c.version(),
+                code(c.status()),
+                code(c.channel()),
+                code(c.category()),
+                c.urgent(),
+                c.minorInvolved(),
+                unit(c.registeredUnit().value()),
+                c.registeredBy(),
+                c.registeredAt(),
+                unit(c.handlingUnit().value()),
+                c.acceptDueDate(),
+                c.concludeDueDate(),
+                c.nextDueDate(),
+                isOverdue(c, today),
+                deadlines.isDueSoon(c.nextDueDate(), today),
+                c.acceptedAt(),
+                c.closedAt(),
+                code(c.outcome()),
+                c.closedOnTime(),
+                c.satisfaction(),
+                c.followedUpAt(),
+                c.possibleRepeat(),
+                c.repeatOf(),
+                transfer(c.pendingTransfer(), transferReason),
+                c.breaches().stream()
+                        .map(b -> new BreachView(code(b.stage()), LocalDate.parse(b.dueDate()), b.detectedAt()))
+                        .toList(),
+                clear ? UNMASKED : MASKED,
+                complainant,
+                respondent,
+                account,
+                summary,
+                c.timeline().stream().map(t -> timeline(t, id, clear)).toList());
+    }
+
+    /** A list row: masked for everyone, so listing needs no access record. */
+    CaseSummaryView summary(RightsCase c) {
+        LocalDate today = LocalDate.now(clock);
+        String name = cipher.open(c.personal().complainantName(), c.id(), COMPLAINANT_NAME);
+        return new CaseSummaryView(
+                c.id(),
+                code(c.status()),
+                code(c.channel()),
+                code(c.category()),
+                c.urgent(),
+                c.minorInvolved(),
+                unit(c.handlingUnit().value()),
+                unit(c.registeredUnit().value()),
+                c.registeredAt(),
+                c.nextDueDate(),
+                isOverdue(c, today),
+                deadlines.isDueSoon(c.nextDueDate(), today),
+                c.possibleRepeat(),
+                Masking.name(name),
+                c.pendingTransfer() == null ? null : unit(c.pendingTransfer().toUnit()));
+    }
+
+    private TimelineView timeline(TimelineEntry t, String caseId, boolean clear) {
+        return new TimelineView(
+                code(t.type()),
+                t.at(),
+                t.by(),
+                unit(t.unit()),
+                code(t.step()),
+                t.toUnit() == null ? null : unit(t.toUnit()),
+                clear ? cipher.open(t.note(), caseId, NOTES) : null);
+    }
+
+    private TransferView transfer(PendingTransfer t, String reason) {
+        if (t == null) {
+            return null;
+        }
+        return new TransferView(
+                unit(t.fromUnit()), unit(t.toUnit()), code(t.direction()), t.requestedAt(), t.requestedBy(), reason);
+    }
+
+    private static boolean isOverdue(RightsCase c, LocalDate today) {
+        return c.nextDueDate() != null && today.isAfter(c.nextDueDate());
+    }
+
+    private UnitRef unit(String path) {
+        return new UnitRef(path, OrgPath.isValid(path) ? directory.nameOf(OrgPath.of(path)) : path);
+    }
+
+    private static Code code(Labelled value) {
+        return value == null ? null : new Code(value.name(), value.label());
+    }
+
+    private static void addIfPresent(List<String> fields, String field, String value) {
+        if (value != null) {
+            fields.add(field);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package cn.fulian.rights.cases.web;
+
+import cn.fulian.rights.codes.Category;
+import cn.fulian.rights.codes.Channel;
+import cn.fulian.rights.codes.Outcome;
+import cn.fulian.rights.codes.StepType;
+import cn.fulian.rights.privacy.MaxChars;
+import cn.fulian.rights.privacy.PersonalText;
+import cn.fulian.rights.privacy.ValidIdNumber;
+import cn.fulian.rights.privacy.ValidPhone;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** Request bodies of the case endpoints. Every field that may hold personal data is a {@link PersonalText}. */
+final class Requests {
+
+    private Requests() {}
+
+    /** Intake (登记). {@code urgent}: imminent danger, to be acted on the same day. */
+    record RegisterCase(
+            @NotNull Channel channel,
+            @NotNull Category category,
+            Boolean urgent,
+            @NotNull @Valid Complainant complainant,
+            @Valid Respondent respondent,
+            @NotNull @MaxChars(5000) PersonalText account) {}
+
+    /** The person who complains. Phone and ID number are optional but checked when given. */
+    record Complainant(
+            @NotNull @MaxChars(50) PersonalText name,
+            @ValidPhone PersonalText phone,
+            @ValidIdNumber PersonalText idNumber,
+            @MaxChars(200) PersonalText address,
+            Boolean minorInvolved) {}
+
+    /** The person complained about, where there is one; {@code relation} e.g. 丈夫, 前夫, 用人单位. */
+    record Respondent(
+            @MaxChars(50) PersonalText name, @MaxChars(20) PersonalText relation) {}
+
+    record Note(@MaxChars(2000) PersonalText note) {}
+
+    record Reason(@NotNull @MaxChars(1000) PersonalText reason) {}
+
+    record Step(
+            @NotNull StepType type, @NotNull @MaxChars(2000) PersonalText note) {}
+
+    /** {@code toUnit}: the path of a direct child (交办) or of the parent unit (上报). */
+    record Transfer(
+            @NotBlank String toUnit,
+            @NotNull @MaxChars(1000) PersonalText reason) {}
+
+    record Close(
+            @NotNull Outcome outcome,
+            @NotNull @MaxChars(5000) PersonalText summary) {}
+
+    record FollowUp(
+            @NotNull @Min(1) @Max(5) Integer satisfaction,
+            @MaxChars(2000) PersonalText note) {}
+}

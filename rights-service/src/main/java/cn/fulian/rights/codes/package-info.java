@@ -1,0 +1,2 @@
+/** The fixed vocabularies of rights work (channels, categories, steps, outcomes, statuses) with their Chinese labels. */
+package cn.fulian.rights.codes;

@@ -1,0 +1,22 @@
+package cn.fulian.rights.config;
+
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the rights service ({@code fulian.rights.*}; the encryption key and deadlines have their own).
+ *
+ * @param zone the time zone in which "today" and deadline days are counted
+ * @param repeatWindowDays a closed case this many days back or less still counts for repeat detection
+ */
+@ConfigurationProperties("fulian.rights")
+public record RightsProperties(ZoneId zone, Integer repeatWindowDays) {
+
+    public RightsProperties {
+        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+        repeatWindowDays = repeatWindowDays == null ? 90 : repeatWindowDays;
+        if (repeatWindowDays < 0) {
+            throw new IllegalArgumentException("fulian.rights.repeat-window-days must not be negative");
+        }
+    }
+}
