@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A unit recorded an activity with its measured metrics, counting toward the listed assignments. */
+/**
+ * A unit recorded an activity with its measured metrics. {@code contributions} say which metric counts toward which
+ * task assignment, with its value; {@code assignmentIds} lists the same assignments for consumers that only need ids.
+ */
 public record ActivityRecorded(
         String activityId,
         String unitPath,
@@ -16,9 +19,27 @@ public record ActivityRecorded(
         LocalDate startDate,
         LocalDate endDate,
         Map<String, BigDecimal> metrics,
-        List<String> assignmentIds)
+        List<String> assignmentIds,
+        List<AssignmentContribution> contributions)
         implements DomainEvent {
     public static final String TYPE = "ActivityRecorded";
+
+    public ActivityRecorded {
+        contributions = contributions != null ? contributions : List.of();
+    }
+
+    /** An activity that counts toward assignments without saying which metric (the first contract shape). */
+    public ActivityRecorded(
+            String activityId,
+            String unitPath,
+            String activityType,
+            int year,
+            LocalDate startDate,
+            LocalDate endDate,
+            Map<String, BigDecimal> metrics,
+            List<String> assignmentIds) {
+        this(activityId, unitPath, activityType, year, startDate, endDate, metrics, assignmentIds, List.of());
+    }
 
     @Override
     public String eventType() {

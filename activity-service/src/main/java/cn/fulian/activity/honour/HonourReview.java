@@ -1,0 +1,16 @@
+package cn.fulian.activity.honour;
+
+import java.time.Instant;
+
+/**
+ * One review of an honour in a round. {@code holderUnitPath} is the unit that held it when reviewed, so a round's
+ * counts stay with the reviewing unit even after a transfer moved the honour elsewhere.
+ */
+public record HonourReview(
+        String round,
+        ReviewOutcome outcome,
+        String reason,
+        String holderUnitPath,
+        String transferredToPath,
+        String reviewedBy,
+        Instant reviewedAt) {}

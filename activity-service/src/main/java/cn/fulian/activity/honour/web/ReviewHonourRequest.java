@@ -1,0 +1,19 @@
+package cn.fulian.activity.honour.web;
+
+import cn.fulian.activity.honour.ReviewOutcome;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * One review of an honour: the round (e.g. {@code 2026年复查}), the outcome, a reason (required to revoke or transfer)
+ * and for a transfer the receiving unit's path.
+ */
+record ReviewHonourRequest(
+        @NotNull(message = "须提供所复查记录的版本号|the version being reviewed is required")
+        Long version,
+
+        @NotBlank @Size(max = 30) String round,
+        @NotNull ReviewOutcome outcome,
+        @Size(max = 200) String reason,
+        String transferredToPath) {}
