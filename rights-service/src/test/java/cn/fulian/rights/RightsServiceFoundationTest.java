@@ -43,6 +43,10 @@ class RightsServiceFoundationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.info.title").value("维权信访 / Rights API"))
                 .andExpect(jsonPath("$.paths['/api/rights/me']").exists())
+                .andExpect(jsonPath("$.paths['/api/rights/cases'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/rights/cases/{id}/transfers/accept'].post")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/rights/audit'].get").exists())
                 .andExpect(
                         jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
     }

@@ -209,6 +209,40 @@ class PrivacyMatrixTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void everyActionIsRefusedToAllButTheHandlingOfficerWithoutRevealingOrChangingAnything() {
+        long version = desk.getCase(Tokens.gudongRights(), caseId)
+                .json()
+                .get("version")
+                .asLong();
+        Map<String, Object> bodies = Map.of(
+                "accept", Map.of("note", "试图受理"),
+                "steps", Map.of("type", "MEDIATION", "note", "试图调解"),
+                "transfers", Map.of("toUnit", Tokens.GUXI, "reason", "试图转办"),
+                "transfers/accept", Map.of("note", "试图接收"),
+                "transfers/reject", Map.of("reason", "试图退回"),
+                "close", Map.of("outcome", "RESOLVED", "summary", "试图办结"),
+                "follow-up", Map.of("satisfaction", 5),
+                "reopen", Map.of("reason", "试图重新办理"));
+        for (Viewer v : MATRIX) {
+            if (v.username().equals("gudong-rights")) {
+                continue;
+            }
+            bodies.forEach((action, body) -> {
+                Reply r = desk.act(v.token(), caseId, action, body);
+                boolean decidesTransfers =
+                        action.startsWith("transfers/") && v.username().endsWith("-rights");
+                // an officer elsewhere is told there is no transfer to decide; everyone else may not act at all
+                int expected = v.sees() == Sees.NOTHING ? 404 : decidesTransfers ? 409 : 403;
+                assertThat(r.status()).as(v.who() + " " + action).isEqualTo(expected);
+                assertNoPersonalData(v.who() + " " + action, r.body());
+            });
+        }
+        JsonNode after = desk.getCase(Tokens.gudongRights(), caseId).json();
+        assertThat(after.get("version").asLong()).isEqualTo(version);
+        assertThat(after.get("timeline")).hasSize(3);
+    }
+
     private void assertUnmasked(String who, JsonNode c) {
         assertThat(c.get("personalData").asString()).as(who).isEqualTo("UNMASKED");
         assertThat(c.at("/complainant/name").asString()).as(who).isEqualTo(person.name());
