@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,6 +45,47 @@ public class CaseQueries {
                 .findById(id)
                 .filter(c -> CaseAccess.canSee(scope, c))
                 .orElseThrow(() -> new NotFoundException("案件 " + id));
+    }
+
+    /** Open cases handled at or below {@code unit} (default: the caller's unit) that are overdue or due soon. */
+    public DeadlineBoard deadlineBoard(OrgScope scope, String unitParam) {
+        OrgPath unit = scope.unit();
+        if (unitParam != null) {
+            if (!OrgPath.isValid(unitParam)) {
+                throw new InvalidFieldException("unit", "单位路径格式不正确", "is not a unit path");
+            }
+            unit = OrgPath.of(unitParam);
+            scope.requireVisible(unit, "单位 " + unit);
+        }
+        LocalDate today = LocalDate.now(clock);
+        String todayIso = today.toString();
+        Query query = Query.query(Criteria.where("handlingUnit")
+                .regex("^" + unit.value() + "(/|$)")
+                .and("status")
+                .in(OPEN)
+                .and("nextDueDate")
+                .lte(today.plusDays(deadlines.dueSoonDays()).toString()));
+        query.fields().include("handlingUnit").include("nextDueDate");
+        Map<String, long[]> counts = new TreeMap<>();
+        for (Document d : mongo.find(query, Document.class, "rights_cases")) {
+            OrgPath handling = OrgPath.of(d.getString("handlingUnit"));
+            String row = handling.equals(unit)
+                    ? unit.value()
+                    : unit.child(handling.codes().get(unit.depth())).value();
+            long[] c = counts.computeIfAbsent(row, k -> new long[2]);
+            c[d.getString("nextDueDate").compareTo(todayIso) < 0 ? 0 : 1]++;
+        }
+        String own = unit.value();
+        List<DeadlineBoard.Row> rows = counts.entrySet().stream()
+                .map(e -> new DeadlineBoard.Row(e.getKey(), e.getKey().equals(own), e.getValue()[0], e.getValue()[1]))
+                .toList();
+        return new DeadlineBoard(
+                own,
+                today,
+                deadlines.dueSoonDays(),
+                rows.stream().mapToLong(DeadlineBoard.Row::overdue).sum(),
+                rows.stream().mapToLong(DeadlineBoard.Row::dueSoon).sum(),
+                rows);
     }
 
     /** Cases visible to the caller that match the filter, most recently registered first. */

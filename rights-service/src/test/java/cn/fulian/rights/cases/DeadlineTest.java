@@ -173,6 +173,49 @@ class DeadlineTest {
         assertThat(row.at("/handlingUnit/name").asString()).isEqualTo("鼓东街道");
     }
 
+    @Test
+    void theDeadlineBoardCountsOverdueAndDueSoonCasesPerUnitBelow() {
+        JwtRequestPostProcessor cangqianRights = cn.fulian.starter.test.TestTokens.user(
+                "cangqian-rights", Tokens.CANGQIAN, "township", "rights-officer");
+        desk.register(cangqianRights, Desk.intake(Person.random(), "LETTER", "OTHER", false));
+        desk.register(cangqianRights, Desk.intake(Person.random(), "CALL", "DOMESTIC_VIOLENCE", true));
+        String closed = desk.register(cangqianRights, Desk.intake(Person.random(), "CALL", "OTHER", true));
+        desk.ok(cangqianRights, closed, "accept", null);
+        desk.ok(cangqianRights, closed, "steps", Map.of("type", "CONSULTATION", "note", "已答复"));
+        desk.ok(cangqianRights, closed, "close", Map.of("outcome", "EXPLAINED", "summary", "已答复"));
+        clock.setLocal(LocalDateTime.of(2026, 5, 19, 9, 0));
+
+        JsonNode district =
+                desk.get(Tokens.cangshanStaff(), "/api/rights/deadlines").json();
+        assertThat(district.at("/unit/name").asString()).isEqualTo("仓山区");
+        assertThat(district.get("today").asString()).isEqualTo("2026-05-19");
+        JsonNode row = district.get("rows")
+                .valueStream()
+                .filter(r -> r.at("/unit/path").asString().equals(Tokens.CANGQIAN))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.at("/unit/name").asString()).isEqualTo("仓前街道");
+        assertThat(row.get("own").asBoolean()).isFalse();
+        assertThat(row.get("overdue").asLong()).isEqualTo(1);
+        assertThat(row.get("dueSoon").asLong()).isEqualTo(1);
+
+        JsonNode township = desk.get(Tokens.leader(), "/api/rights/deadlines?unit=" + Tokens.CANGQIAN)
+                .json();
+        assertThat(township.get("rows")).singleElement().satisfies(r -> {
+            assertThat(r.get("own").asBoolean()).isTrue();
+            assertThat(r.get("overdue").asLong()).isEqualTo(1);
+        });
+        assertThat(township.get("overdue").asLong()).isEqualTo(1);
+        assertThat(township.get("dueSoon").asLong()).isEqualTo(1);
+
+        assertThat(desk.get(Tokens.gudongStaff(), "/api/rights/deadlines?unit=" + Tokens.CANGSHAN)
+                        .status())
+                .isEqualTo(404);
+        assertThat(desk.get(Tokens.gudongStaff(), "/api/rights/deadlines?unit=仓山")
+                        .status())
+                .isEqualTo(400);
+    }
+
     private List<String> ids(JwtRequestPostProcessor who, String query) {
         Desk.Reply r = desk.get(who, Desk.CASES + "?size=100&" + query);
         assertThat(r.status()).as(query).isEqualTo(200);
