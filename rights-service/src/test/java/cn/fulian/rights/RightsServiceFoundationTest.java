@@ -35,6 +35,13 @@ class RightsServiceFoundationTest {
     }
 
     @Test
+    void casesAndTheAccessRecordNeedAToken() throws Exception {
+        mvc.perform(get("/api/rights/cases")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/rights/audit")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/rights/deadlines")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void healthIsUpAndOpenApiDescribesTheServiceWithoutAToken() throws Exception {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())

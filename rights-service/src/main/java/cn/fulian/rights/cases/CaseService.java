@@ -200,7 +200,7 @@ public class CaseService {
 
     /** An {@code If-Match} header holding an older version means the caller acted on a stale copy: 409. */
     private static void requireVersion(RightsCase c, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return;
         }
         String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Rights cases over HTTP. Every response carrying a case goes through {@link CaseViews}, which masks or records the
@@ -62,9 +63,11 @@ class CaseController {
                         respondent == null ? null : respondent.name(),
                         respondent == null ? null : respondent.relation(),
                         body.account()));
-        return ResponseEntity.created(URI.create("cases/" + c.id()))
-                .eTag(etag(c))
-                .body(views.detail(c, scope, "REGISTER"));
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(c.id())
+                .toUri();
+        return ResponseEntity.created(location).eTag(etag(c)).body(views.detail(c, scope, "REGISTER"));
     }
 
     @GetMapping
