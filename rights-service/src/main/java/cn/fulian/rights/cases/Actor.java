@@ -4,9 +4,9 @@ import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
 
 /** Who does something to a case: a user and the unit it acts for. */
-public record Actor(String username, OrgPath unit) {
+record Actor(String username, OrgPath unit) {
 
-    public static Actor of(OrgScope scope) {
+    static Actor of(OrgScope scope) {
         return new Actor(scope.username(), scope.unit());
     }
 }
