@@ -1,0 +1,21 @@
+package cn.fulian.reporting.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Reporting settings.
+ *
+ * @param zone the time zone dates are counted in (due dates, "today", the year of a case)
+ * @param rebuildTimeout how long a rebuild may take to reach the end of every topic before it gives up
+ * @param sseTimeout how long a dashboard's event stream stays open before the browser reconnects
+ */
+@ConfigurationProperties("fulian.reporting")
+public record ReportingProperties(String zone, Duration rebuildTimeout, Duration sseTimeout) {
+
+    public ReportingProperties {
+        zone = zone != null ? zone : "Asia/Shanghai";
+        rebuildTimeout = rebuildTimeout != null ? rebuildTimeout : Duration.ofMinutes(30);
+        sseTimeout = sseTimeout != null ? sseTimeout : Duration.ofMinutes(30);
+    }
+}

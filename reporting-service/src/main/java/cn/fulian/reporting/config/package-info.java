@@ -1,0 +1,2 @@
+/** Service-wide configuration: clock, time zone, the reporting topic. */
+package cn.fulian.reporting.config;

@@ -1,0 +1,416 @@
+package cn.fulian.reporting.dashboard;
+
+import cn.fulian.reporting.dashboard.DashboardView.CategoryCount;
+import cn.fulian.reporting.dashboard.DashboardView.ChildUnit;
+import cn.fulian.reporting.dashboard.DashboardView.PeriodCompleteness;
+import cn.fulian.reporting.dashboard.DashboardView.RankingRow;
+import cn.fulian.reporting.dashboard.DashboardView.RightsKpis;
+import cn.fulian.reporting.dashboard.DashboardView.TaskRow;
+import cn.fulian.reporting.dashboard.DashboardView.UnitRef;
+import cn.fulian.reporting.readmodel.Fixed;
+import cn.fulian.reporting.readmodel.ReadModel;
+import cn.fulian.reporting.report.ReportPeriod;
+import cn.fulian.reporting.report.ReportSchedule;
+import cn.fulian.reporting.report.ScheduleService;
+import cn.fulian.starter.orgunit.OrgUnitDirectory;
+import cn.fulian.starter.orgunit.OrgUnitInfo;
+import cn.fulian.starter.problem.InvalidFieldException;
+import cn.fulian.starter.scope.Level;
+import cn.fulian.starter.scope.OrgPath;
+import cn.fulian.starter.scope.OrgScope;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the dashboard from the read model: the unit's own (year, task, unit) documents, its direct children's (by
+ * the indexed parent path), the year's tasks, rights counters of the unit and its children, and report counts. No
+ * aggregation over raw data: every figure was added up when its event arrived.
+ */
+@Service
+public class DashboardService {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final MongoTemplate mongo;
+    private final OrgUnitDirectory directory;
+    private final ScheduleService schedules;
+    private final Clock clock;
+
+    DashboardService(MongoTemplate mongo, OrgUnitDirectory directory, ScheduleService schedules, Clock clock) {
+        this.mongo = mongo;
+        this.directory = directory;
+        this.schedules = schedules;
+        this.clock = clock;
+    }
+
+    /** The unit asked for (the caller's own by default), which must be in the caller's scope, else 404. */
+    public OrgPath unitFor(OrgScope scope, String unit) {
+        if (unit == null || unit.isBlank()) {
+            return scope.unit();
+        }
+        if (!OrgPath.isValid(unit)) {
+            throw new InvalidFieldException("unit", "单位编码路径格式不正确", "not a unit path");
+        }
+        OrgPath path = OrgPath.of(unit);
+        scope.requireVisible(path, "单位 / unit " + unit);
+        return path;
+    }
+
+    public int yearOr(Integer year) {
+        if (year == null) {
+            return LocalDate.now(clock).getYear();
+        }
+        if (year < 2000 || year > 2100) {
+            throw new InvalidFieldException("year", "年度不正确", "year out of range");
+        }
+        return year;
+    }
+
+    public DashboardView dashboard(OrgScope scope, String unitParam, Integer yearParam) {
+        OrgPath unit = unitFor(scope, unitParam);
+        int year = yearOr(yearParam);
+        return dashboard(unit, year);
+    }
+
+    /** The dashboard of a unit already checked to be in scope. */
+    public DashboardView dashboard(OrgPath unit, int year) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Document> tasks = tasks(year);
+        LocalDate start = periodStart(year);
+
+        List<TaskRow> own = mongo
+                .find(
+                        byYear(year).addCriteria(Criteria.where("unitPath").is(unit.value())),
+                        Document.class,
+                        ReadModel.TASK_UNITS)
+                .stream()
+                .map(d -> row(d, tasks, start, today))
+                .filter(r -> r != null)
+                .sorted(ROW_ORDER)
+                .toList();
+
+        Map<String, List<TaskRow>> byChild = new LinkedHashMap<>();
+        for (Document d : mongo.find(
+                byYear(year).addCriteria(Criteria.where("parentPath").is(unit.value())),
+                Document.class,
+                ReadModel.TASK_UNITS)) {
+            TaskRow r = row(d, tasks, start, today);
+            if (r != null) {
+                byChild.computeIfAbsent(d.getString("unitPath"), k -> new ArrayList<>())
+                        .add(r);
+            }
+        }
+        Set<String> childPaths = new TreeSet<>(byChild.keySet());
+        directory.children(unit).forEach(c -> childPaths.add(c.path()));
+        List<ChildUnit> children = new ArrayList<>();
+        for (String path : childPaths) {
+            List<TaskRow> rows = byChild.getOrDefault(path, List.of()).stream()
+                    .sorted(ROW_ORDER)
+                    .toList();
+            children.add(new ChildUnit(ref(OrgPath.of(path)), score(rows), statusCounts(rows), rows));
+        }
+
+        return new DashboardView(
+                ref(unit),
+                year,
+                today,
+                clock.instant(),
+                own,
+                children,
+                rankings(children),
+                rights(unit, year),
+                childPaths.stream().map(p -> rights(OrgPath.of(p), year)).toList(),
+                completeness(unit, year, today));
+    }
+
+    private static final Comparator<TaskRow> ROW_ORDER = Comparator.comparing(TaskRow::taskId);
+
+    public UnitRef ref(OrgPath path) {
+        String level = directory
+                .find(path)
+                .map(OrgUnitInfo::level)
+                .orElse(Level.ofDepth(path.depth()).name());
+        return new UnitRef(path.value(), directory.nameOf(path), level);
+    }
+
+    private static Query byYear(int year) {
+        return Query.query(Criteria.where("year").is(year));
+    }
+
+    /** The year's tasks by id (a few hundred at most). */
+    public Map<String, Document> tasks(int year) {
+        return mongo.find(byYear(year), Document.class, ReadModel.TASKS).stream()
+                .collect(Collectors.toMap(d -> d.getString("_id"), d -> d));
+    }
+
+    /** The day the year's plan was published (pace is counted from it), or 1 January while it is not known. */
+    LocalDate periodStart(int year) {
+        LocalDate jan1 = LocalDate.of(year, 1, 1);
+        ZoneId zone = clock.getZone();
+        return mongo.find(byYear(year), Document.class, ReadModel.PLANS).stream()
+                .map(p -> p.get("publishedAt") instanceof Date d
+                        ? d.toInstant().atZone(zone).toLocalDate()
+                        : null)
+                .filter(d -> d != null && d.getYear() == year)
+                .min(Comparator.naturalOrder())
+                .orElse(jan1);
+    }
+
+    /** A task row from a (year, task, unit) document, or null for a cancelled task or assignment, or no task yet. */
+    TaskRow row(Document d, Map<String, Document> tasks, LocalDate start, LocalDate today) {
+        Document task = tasks.get(d.getString("taskId"));
+        if (task == null
+                || Boolean.TRUE.equals(task.getBoolean("cancelled"))
+                || Boolean.TRUE.equals(d.getBoolean("cancelled"))) {
+            return null;
+        }
+        String kind = task.getString("kind");
+        String direction = task.getString("direction");
+        BigDecimal target = Fixed.read(d.get("target"));
+        BigDecimal numerator = orZero(Fixed.read(d.get("actual")));
+        BigDecimal denominator = orZero(Fixed.read(d.get("actualDen")));
+        BigDecimal actual;
+        if ("RATE".equals(kind)) {
+            actual = denominator.signum() == 0 ? null : Pace.percent(numerator, denominator);
+        } else {
+            actual = numerator;
+        }
+        String dueText = d.getString("dueDate") != null ? d.getString("dueDate") : task.getString("dueDate");
+        LocalDate due = dueText == null ? null : LocalDate.parse(dueText);
+        LocalDate from = due != null && start.isAfter(due) ? due : start;
+        Pace.Figures pace = Pace.of(kind, direction, target, actual, from, due, today);
+
+        Latest reported = latest(d, false);
+        Latest approved = latest(d, true);
+        return new TaskRow(
+                d.getString("taskId"),
+                task.getString("workArea"),
+                task.getString("title"),
+                task.getString("indicatorName"),
+                task.getString("indicatorUnit"),
+                kind,
+                direction,
+                d.getString("assignmentId"),
+                target,
+                actual,
+                numerator,
+                "RATE".equals(kind) ? denominator : null,
+                reported == null ? null : reported.value(),
+                reported == null ? null : reported.period(),
+                approved == null ? null : approved.value(),
+                approved == null ? null : approved.period(),
+                pace.completionPercent(),
+                pace.expectedByNow(),
+                pace.status(),
+                pace.status().label(),
+                pace.projected(),
+                due,
+                d.get("acknowledgedAt") instanceof Date at ? at.toInstant() : null);
+    }
+
+    private record Latest(String period, BigDecimal value) {}
+
+    /** The latest period's submitted (or approved) value; a returned report is not a reported value. */
+    private static Latest latest(Document d, boolean approvedOnly) {
+        if (!(d.get("reports") instanceof Document reports)) {
+            return null;
+        }
+        Latest best = null;
+        ReportPeriod bestPeriod = null;
+        for (Map.Entry<String, Object> e : reports.entrySet()) {
+            if (!ReportPeriod.isValid(e.getKey()) || !(e.getValue() instanceof Document r)) {
+                continue;
+            }
+            String status = r.getString("status");
+            boolean counts =
+                    approvedOnly ? "APPROVED".equals(status) : "SUBMITTED".equals(status) || "APPROVED".equals(status);
+            if (!counts) {
+                continue;
+            }
+            ReportPeriod p = ReportPeriod.parse(e.getKey());
+            if (bestPeriod == null || p.compareTo(bestPeriod) > 0) {
+                bestPeriod = p;
+                Object v = approvedOnly ? r.get("approvedValue") : r.get("value");
+                best = new Latest(e.getKey(), Fixed.read(v));
+            }
+        }
+        return best;
+    }
+
+    /** Mean completion over the rows with a completion figure, each capped at 100 %, one decimal; null if none. */
+    static BigDecimal score(List<TaskRow> rows) {
+        List<BigDecimal> values = rows.stream()
+                .map(TaskRow::completionPercent)
+                .filter(v -> v != null)
+                .map(v -> v.min(HUNDRED))
+                .toList();
+        if (values.isEmpty()) {
+            return null;
+        }
+        BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP);
+    }
+
+    private static Map<PaceStatus, Long> statusCounts(List<TaskRow> rows) {
+        Map<PaceStatus, Long> counts = new EnumMap<>(PaceStatus.class);
+        for (PaceStatus s : PaceStatus.values()) {
+            counts.put(s, rows.stream().filter(r -> r.paceStatus() == s).count());
+        }
+        return counts;
+    }
+
+    /** Children with a score, best first; equal scores share a rank (1, 2, 2, 4). */
+    static List<RankingRow> rankings(List<ChildUnit> children) {
+        List<ChildUnit> ranked = children.stream()
+                .filter(c -> c.score() != null)
+                .sorted(Comparator.comparing(ChildUnit::score)
+                        .reversed()
+                        .thenComparing(c -> c.unit().path()))
+                .toList();
+        List<RankingRow> out = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            ChildUnit c = ranked.get(i);
+            int rank = i > 0 && ranked.get(i - 1).score().compareTo(c.score()) == 0
+                    ? out.get(i - 1).rank()
+                    : i + 1;
+            Map<PaceStatus, Long> s = c.statusCounts();
+            out.add(new RankingRow(
+                    rank,
+                    c.unit(),
+                    c.score(),
+                    s.get(PaceStatus.GREEN),
+                    s.get(PaceStatus.YELLOW),
+                    s.get(PaceStatus.RED),
+                    s.get(PaceStatus.OVERDUE)));
+        }
+        return out;
+    }
+
+    /** Rights KPIs of the unit's subtree for the year. */
+    public RightsKpis rights(OrgPath unit, int year) {
+        Document d = mongo.findById(ReadModel.yearUnitId(year, unit.value()), Document.class, ReadModel.RIGHTS);
+        Document doc = d == null ? new Document() : d;
+        long received = count(doc, "received");
+        long closed = count(doc, "closed");
+        long onTime = count(doc, "closedOnTime");
+        long followUps = count(doc, "followUps");
+        long satisfactionSum = count(doc, "satisfactionSum");
+        long satisfied = count(doc, "satisfied");
+        List<CategoryCount> categories = new ArrayList<>();
+        if (doc.get("categories") instanceof Document cats) {
+            for (String category : new TreeSet<>(cats.keySet())) {
+                Document c = (Document) cats.get(category);
+                long catReceived = count(c, "received");
+                if (RightsRules.suppress(category, unit.depth(), catReceived)) {
+                    categories.add(new CategoryCount(category, null, null, null, true));
+                } else {
+                    categories.add(
+                            new CategoryCount(category, catReceived, count(c, "closed"), count(c, "overdue"), false));
+                }
+            }
+        }
+        return new RightsKpis(
+                ref(unit),
+                received,
+                closed,
+                onTime,
+                count(doc, "overdue"),
+                count(doc, "reopened"),
+                received == 0 ? null : Pace.percent(BigDecimal.valueOf(closed), BigDecimal.valueOf(received)),
+                closed == 0 ? null : Pace.percent(BigDecimal.valueOf(onTime), BigDecimal.valueOf(closed)),
+                followUps,
+                followUps == 0
+                        ? null
+                        : BigDecimal.valueOf(satisfactionSum)
+                                .divide(BigDecimal.valueOf(followUps), 2, RoundingMode.HALF_UP),
+                followUps == 0 ? null : Pace.percent(BigDecimal.valueOf(satisfied), BigDecimal.valueOf(followUps)),
+                categories);
+    }
+
+    /**
+     * For each period of the year that has begun: reports owed in the unit's subtree (every active assignment that
+     * has a parent to report to), submitted (awaiting review or approved), on time, approved.
+     */
+    public List<PeriodCompleteness> completeness(OrgPath unit, int year, LocalDate today) {
+        ReportSchedule schedule = schedules.of(year);
+        String subtree = "^" + unit.value() + "(/|$)";
+        Set<String> cancelledTasks = tasks(year).values().stream()
+                .filter(t -> Boolean.TRUE.equals(t.getBoolean("cancelled")))
+                .map(t -> t.getString("_id"))
+                .collect(Collectors.toSet());
+        long expected = mongo.count(
+                Query.query(Criteria.where("year")
+                        .is(year)
+                        .and("unitPath")
+                        .regex(subtree)
+                        .and("parentAssignmentId")
+                        .ne(null)
+                        .and("cancelled")
+                        .ne(true)
+                        .and("taskId")
+                        .nin(cancelledTasks)),
+                ReadModel.ASSIGNMENTS);
+        List<PeriodCompleteness> out = new ArrayList<>();
+        for (ReportPeriod p : schedule.periods()) {
+            if (p.start().isAfter(today)) {
+                break;
+            }
+            Criteria base = Criteria.where("period")
+                    .is(p.id())
+                    .and("unitPath")
+                    .regex(subtree)
+                    .and("taskId")
+                    .nin(cancelledTasks);
+            long submitted = mongo.count(
+                    Query.query(
+                            Criteria.where("status").in("SUBMITTED", "APPROVED").andOperator(base)),
+                    ReadModel.REPORTS);
+            long onTime = mongo.count(
+                    Query.query(Criteria.where("status")
+                            .in("SUBMITTED", "APPROVED")
+                            .and("onTime")
+                            .is(true)
+                            .andOperator(base)),
+                    ReadModel.REPORTS);
+            long approved = mongo.count(
+                    Query.query(Criteria.where("status").is("APPROVED").andOperator(base)), ReadModel.REPORTS);
+            out.add(new PeriodCompleteness(
+                    p.id(),
+                    p.label() + schedule.frequency().label(),
+                    schedule.dueDate(p),
+                    expected,
+                    submitted,
+                    onTime,
+                    approved,
+                    expected == 0 ? null : Pace.percent(BigDecimal.valueOf(submitted), BigDecimal.valueOf(expected)),
+                    expected == 0 ? null : Pace.percent(BigDecimal.valueOf(onTime), BigDecimal.valueOf(expected))));
+        }
+        return out;
+    }
+
+    private static long count(Document d, String field) {
+        return d.get(field) instanceof Number n ? n.longValue() : 0L;
+    }
+
+    private static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}

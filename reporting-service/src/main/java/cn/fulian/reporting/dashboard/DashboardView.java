@@ -1,0 +1,89 @@
+package cn.fulian.reporting.dashboard;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The dashboard of one unit for one year, as the API answers it. */
+public record DashboardView(
+        UnitRef unit,
+        int year,
+        LocalDate today,
+        Instant asOf,
+        List<TaskRow> tasks,
+        List<ChildUnit> children,
+        List<RankingRow> rankings,
+        RightsKpis rights,
+        List<RightsKpis> childRights,
+        List<PeriodCompleteness> reporting) {
+
+    public record UnitRef(String path, String name, String level) {}
+
+    /** One task at one unit. {@code actual} is a rate in percent for RATE indicators. */
+    public record TaskRow(
+            String taskId,
+            String workArea,
+            String title,
+            String indicatorName,
+            String indicatorUnit,
+            String kind,
+            String direction,
+            String assignmentId,
+            BigDecimal target,
+            BigDecimal actual,
+            BigDecimal actualNumerator,
+            BigDecimal actualDenominator,
+            BigDecimal reported,
+            String reportedPeriod,
+            BigDecimal approved,
+            String approvedPeriod,
+            BigDecimal completionPercent,
+            BigDecimal expectedByNow,
+            PaceStatus paceStatus,
+            String paceLabel,
+            BigDecimal projected,
+            LocalDate dueDate,
+            Instant acknowledgedAt) {}
+
+    /**
+     * A direct child unit: its tasks and its score, the mean completion over its tasks with a target, each counted
+     * at most 100 % so one over-achieved task does not hide a lagging one.
+     */
+    public record ChildUnit(UnitRef unit, BigDecimal score, Map<PaceStatus, Long> statusCounts, List<TaskRow> tasks) {}
+
+    /** 排名: direct children of the unit (siblings of each other) by score; equal scores share a rank. */
+    public record RankingRow(
+            int rank, UnitRef unit, BigDecimal score, long green, long yellow, long red, long overdue) {}
+
+    /** Rights KPIs of a unit's subtree; categories with small sensitive counts come suppressed. */
+    public record RightsKpis(
+            UnitRef unit,
+            long received,
+            long closed,
+            long closedOnTime,
+            long overdue,
+            long reopened,
+            BigDecimal closureRate,
+            BigDecimal onTimeRate,
+            long followUps,
+            BigDecimal satisfaction,
+            BigDecimal satisfiedRate,
+            List<CategoryCount> categories) {}
+
+    /** Counts of one case category; null counts with {@code suppressed} when too small to show at this level. */
+    public record CategoryCount(String category, Long received, Long closed, Long overdue, boolean suppressed) {}
+
+    /** 填报情况: reports owed for a period in the unit's subtree, submitted, on time, approved. */
+    public record PeriodCompleteness(
+            String period,
+            String label,
+            LocalDate dueDate,
+            long expected,
+            long submitted,
+            long onTime,
+            long approved,
+            BigDecimal completenessPercent,
+            BigDecimal timelinessPercent) {}
+}

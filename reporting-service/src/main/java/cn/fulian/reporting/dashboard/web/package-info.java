@@ -1,0 +1,2 @@
+/** HTTP adapter of the dashboard. */
+package cn.fulian.reporting.dashboard.web;

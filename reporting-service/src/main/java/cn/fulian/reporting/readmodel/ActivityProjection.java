@@ -1,0 +1,148 @@
+package cn.fulian.reporting.readmodel;
+
+import cn.fulian.events.EventCodec;
+import cn.fulian.events.EventEnvelope;
+import cn.fulian.events.activity.ActivityAmended;
+import cn.fulian.events.activity.ActivityRecorded;
+import cn.fulian.events.activity.ActivityVoided;
+import cn.fulian.events.activity.AssignmentContribution;
+import cn.fulian.events.activity.HonourAwarded;
+import cn.fulian.events.activity.HonourReviewed;
+import cn.fulian.reporting.config.ReportingProperties;
+import cn.fulian.starter.consumer.ConsumedEvent;
+import cn.fulian.starter.scope.OrgPath;
+import java.time.ZoneId;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Live actuals from activities: each contribution (an activity's metric counted toward an assignment) is added to
+ * the (year, task, unit) document of the activity's unit and of every ancestor, so a unit's actual is the sum over its
+ * subtree. Amendments and voids carry signed changes, so everything here only adds.
+ *
+ * <p>A contribution names an assignment, not a task. If the assignment's allocation has not reached us yet (topics
+ * are read independently, and a rebuild replays them at different speeds), the contribution waits on the assignment's
+ * document under its event id; the allocation picks up whatever waited in the same atomic write that makes the
+ * assignment known, so nothing waits forever and nothing is counted twice.
+ */
+@Component
+class ActivityProjection {
+
+    private final MongoTemplate mongo;
+    private final EventCodec codec;
+    private final ZoneId zone;
+
+    ActivityProjection(MongoTemplate mongo, EventCodec codec, ReportingProperties props) {
+        this.mongo = mongo;
+        this.codec = codec;
+        this.zone = ZoneId.of(props.zone());
+    }
+
+    void apply(ConsumedEvent event, UpdateBatch batch) {
+        EventEnvelope env = event.envelope();
+        switch (env.type()) {
+            case ActivityRecorded.TYPE -> {
+                ActivityRecorded e = codec.payload(env, ActivityRecorded.class);
+                contributions(env, e.unitPath(), e.contributions(), batch);
+            }
+            case ActivityAmended.TYPE -> {
+                ActivityAmended e = codec.payload(env, ActivityAmended.class);
+                contributions(env, e.unitPath(), e.contributions(), batch);
+            }
+            case ActivityVoided.TYPE -> {
+                ActivityVoided e = codec.payload(env, ActivityVoided.class);
+                contributions(env, e.unitPath(), e.contributions(), batch);
+            }
+            case HonourAwarded.TYPE -> {
+                HonourAwarded e = codec.payload(env, HonourAwarded.class);
+                int year = e.awardedOn() != null
+                        ? e.awardedOn().getYear()
+                        : env.occurredAt().atZone(zone).getYear();
+                honour(batch, year, e.holderUnitPath(), e.kind(), "awarded");
+            }
+            case HonourReviewed.TYPE -> {
+                HonourReviewed e = codec.payload(env, HonourReviewed.class);
+                honour(batch, env.occurredAt().atZone(zone).getYear(), e.holderUnitPath(), e.kind(), e.outcome());
+            }
+            default -> {
+                // other activity events do not change any figure
+            }
+        }
+    }
+
+    private void honour(UpdateBatch batch, int year, String holderPath, String kind, String what) {
+        if (!OrgPath.isValid(holderPath) || kind == null || what == null) {
+            return;
+        }
+        for (OrgPath p : OrgPath.of(holderPath).selfAndAncestors()) {
+            batch.yearUnit(ReadModel.HONOURS, year, p);
+            batch.inc(ReadModel.HONOURS, ReadModel.yearUnitId(year, p.value()), "kinds." + kind + "." + what, 1);
+        }
+    }
+
+    private void contributions(
+            EventEnvelope env, String unitPath, List<AssignmentContribution> list, UpdateBatch batch) {
+        OrgPath unit = OrgPath.of(unitPath);
+        for (int i = 0; i < list.size(); i++) {
+            AssignmentContribution c = list.get(i);
+            if (c.assignmentId() == null || c.amount() == null) {
+                continue;
+            }
+            Document link = new Document("unitPath", unit.value())
+                    .append("amount", Fixed.of(c.amount()))
+                    .append("den", Fixed.of(c.denominatorAmount()));
+            String waitKey = env.eventId() + "_" + i;
+            Document assignment = resolveOrWait(c.assignmentId(), waitKey, link);
+            if (assignment != null) {
+                addToActual(batch, assignment.getInteger("year"), assignment.getString("taskId"), link);
+            }
+        }
+    }
+
+    /**
+     * The assignment if it is known and this link was not left waiting on it earlier; null if the link now waits (or
+     * waited already, and the allocation took or will take it).
+     */
+    private Document resolveOrWait(String assignmentId, String waitKey, Document link) {
+        Query byId = Query.query(Criteria.where("_id").is(assignmentId));
+        Document assignment = mongo.findOne(byId, Document.class, ReadModel.ASSIGNMENTS);
+        if (assignment == null || assignment.getString("taskId") == null) {
+            try {
+                mongo.upsert(
+                        Query.query(Criteria.where("_id")
+                                .is(assignmentId)
+                                .and("taskId")
+                                .exists(false)),
+                        new Update().set("pending." + waitKey, link),
+                        ReadModel.ASSIGNMENTS);
+                return null;
+            } catch (DuplicateKeyException resolvedMeanwhile) {
+                assignment = mongo.findOne(byId, Document.class, ReadModel.ASSIGNMENTS);
+            }
+        }
+        if (assignment.get("pending") instanceof Document pending && pending.containsKey(waitKey)) {
+            return null;
+        }
+        return assignment;
+    }
+
+    /** Adds one link's amounts to its unit and every ancestor. */
+    static void addToActual(UpdateBatch batch, int year, String taskId, Document link) {
+        long amount = ((Number) link.get("amount")).longValue();
+        long den = link.get("den") == null ? 0 : ((Number) link.get("den")).longValue();
+        for (OrgPath p : OrgPath.of(link.getString("unitPath")).selfAndAncestors()) {
+            batch.taskUnit(year, taskId, p);
+            String id = ReadModel.taskUnitId(year, taskId, p.value());
+            batch.inc(ReadModel.TASK_UNITS, id, "actual", amount);
+            if (den != 0) {
+                batch.inc(ReadModel.TASK_UNITS, id, "actualDen", den);
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package cn.fulian.reporting.readmodel;
+
+import cn.fulian.events.EventCodec;
+import cn.fulian.events.planning.AssignmentAcknowledged;
+import cn.fulian.events.planning.AssignmentReminded;
+import cn.fulian.events.planning.DeadlineExtended;
+import cn.fulian.events.planning.ExtensionRejected;
+import cn.fulian.events.planning.ExtensionRequested;
+import cn.fulian.events.planning.PlanPublished;
+import cn.fulian.events.planning.TargetAllocated;
+import cn.fulian.events.planning.TargetRevised;
+import cn.fulian.events.planning.TaskCancelled;
+import cn.fulian.events.planning.TaskPublished;
+import cn.fulian.starter.consumer.ConsumedEvent;
+import cn.fulian.starter.scope.OrgPath;
+import java.util.Date;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans, tasks and assignments. Attributes are {@code $set}, so planning events may arrive in any order relative to
+ * activity or report events; the only counter they move is the live actual of activities that were linked to an
+ * assignment before its allocation reached us (see {@link ActivityProjection}).
+ */
+@Component
+class PlanningProjection {
+
+    private final MongoTemplate mongo;
+    private final EventCodec codec;
+
+    PlanningProjection(MongoTemplate mongo, EventCodec codec) {
+        this.mongo = mongo;
+        this.codec = codec;
+    }
+
+    void apply(ConsumedEvent event, UpdateBatch batch) {
+        switch (event.envelope().type()) {
+            case PlanPublished.TYPE -> {
+                PlanPublished e = codec.payload(event.envelope(), PlanPublished.class);
+                batch.on(ReadModel.PLANS, e.planId())
+                        .set("year", e.year())
+                        .set("title", e.title())
+                        .set("taskCount", e.taskCount())
+                        .set("unitPath", event.envelope().orgPath())
+                        .set("publishedAt", Date.from(event.envelope().occurredAt()));
+            }
+            case TaskPublished.TYPE -> {
+                TaskPublished e = codec.payload(event.envelope(), TaskPublished.class);
+                Update u = batch.on(ReadModel.TASKS, e.taskId())
+                        .set("planId", e.planId())
+                        .set("year", e.year())
+                        .set("workArea", e.workArea())
+                        .set("title", e.title())
+                        .set("dueDate", e.dueDate() == null ? null : e.dueDate().toString());
+                if (e.indicator() != null) {
+                    u.set("indicatorName", e.indicator().name())
+                            .set("indicatorUnit", e.indicator().unit())
+                            .set("kind", e.indicator().kind())
+                            .set("direction", e.indicator().direction())
+                            .set("target", Fixed.of(e.indicator().target()));
+                }
+            }
+            case TargetRevised.TYPE -> {
+                TargetRevised e = codec.payload(event.envelope(), TargetRevised.class);
+                batch.on(ReadModel.TASKS, e.taskId()).set("target", Fixed.of(e.newTarget()));
+            }
+            case TargetAllocated.TYPE -> allocated(codec.payload(event.envelope(), TargetAllocated.class), batch);
+            case TaskCancelled.TYPE -> {
+                TaskCancelled e = codec.payload(event.envelope(), TaskCancelled.class);
+                if (e.assignmentId() == null) {
+                    batch.on(ReadModel.TASKS, e.taskId()).set("cancelled", true).set("cancelReason", e.reason());
+                } else {
+                    onAssignment(
+                            e.assignmentId(),
+                            batch,
+                            u -> u.set("cancelled", true).set("cancelReason", e.reason()));
+                }
+            }
+            case AssignmentAcknowledged.TYPE -> {
+                AssignmentAcknowledged e = codec.payload(event.envelope(), AssignmentAcknowledged.class);
+                Date at = Date.from(e.acknowledgedAt());
+                onAssignment(e.assignmentId(), batch, u -> u.set("acknowledgedAt", at));
+            }
+            case AssignmentReminded.TYPE -> {
+                AssignmentReminded e = codec.payload(event.envelope(), AssignmentReminded.class);
+                batch.on(ReadModel.ASSIGNMENTS, e.assignmentId()).set("lastRemindedAt", Date.from(e.remindedAt()));
+                batch.inc(ReadModel.ASSIGNMENTS, e.assignmentId(), "reminders", 1);
+            }
+            case DeadlineExtended.TYPE -> {
+                DeadlineExtended e = codec.payload(event.envelope(), DeadlineExtended.class);
+                String due = e.newDueDate().toString();
+                onAssignment(e.assignmentId(), batch, u -> u.set("dueDate", due).set("extension", "APPROVED"));
+            }
+            case ExtensionRequested.TYPE -> {
+                ExtensionRequested e = codec.payload(event.envelope(), ExtensionRequested.class);
+                batch.on(ReadModel.ASSIGNMENTS, e.assignmentId())
+                        .set("extension", "REQUESTED")
+                        .set("extensionRequestedDueDate", e.requestedDueDate().toString());
+            }
+            case ExtensionRejected.TYPE -> {
+                ExtensionRejected e = codec.payload(event.envelope(), ExtensionRejected.class);
+                batch.on(ReadModel.ASSIGNMENTS, e.assignmentId()).set("extension", "REJECTED");
+            }
+            default -> {
+                // other planning events do not change any figure
+            }
+        }
+    }
+
+    /**
+     * Records the assignment and its target. Setting the task on the assignment closes the door on activity links
+     * waiting for it; the links that waited are returned by the same atomic write and added to the live actual now.
+     */
+    private void allocated(TargetAllocated e, UpdateBatch batch) {
+        OrgPath unit = OrgPath.of(e.unitPath());
+        Document before = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(e.assignmentId())),
+                new Update()
+                        .set("taskId", e.taskId())
+                        .set("year", e.year())
+                        .set("unitPath", unit.value())
+                        .set("parentPath", ReadModel.parentOf(unit))
+                        .set("parentAssignmentId", e.parentAssignmentId())
+                        .set("target", Fixed.of(e.target()))
+                        .set("dueDate", e.dueDate() == null ? null : e.dueDate().toString())
+                        .set("cancelled", false),
+                FindAndModifyOptions.options().upsert(true).returnNew(false),
+                Document.class,
+                ReadModel.ASSIGNMENTS);
+        boolean drain = before == null || !Boolean.TRUE.equals(before.getBoolean("drained"));
+        if (drain && before != null && before.get("pending") instanceof Document pending) {
+            for (Object value : pending.values()) {
+                ActivityProjection.addToActual(batch, e.year(), e.taskId(), (Document) value);
+            }
+        }
+        Update own = batch.taskUnit(e.year(), e.taskId(), unit)
+                .set("assignmentId", e.assignmentId())
+                .set("parentAssignmentId", e.parentAssignmentId())
+                .set("target", Fixed.of(e.target()))
+                .set("cancelled", false);
+        if (e.dueDate() != null) {
+            own.set("dueDate", e.dueDate().toString());
+        }
+        if (drain) {
+            // only once the waiting links are in the actual: a crash before this redelivers the event, and the
+            // offset guard lets through exactly the roll-ups that did not happen yet
+            batch.afterApply(() -> mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(e.assignmentId())),
+                    new Update().set("drained", true),
+                    ReadModel.ASSIGNMENTS));
+        }
+    }
+
+    /** Applies the same change to the assignment and to its (year, task, unit) document. */
+    private void onAssignment(String assignmentId, UpdateBatch batch, Consumer<Update> change) {
+        change.accept(batch.on(ReadModel.ASSIGNMENTS, assignmentId));
+        Document a = mongo.findById(assignmentId, Document.class, ReadModel.ASSIGNMENTS);
+        if (a != null && a.getString("taskId") != null) {
+            change.accept(
+                    batch.taskUnit(a.getInteger("year"), a.getString("taskId"), OrgPath.of(a.getString("unitPath"))));
+        }
+    }
+}

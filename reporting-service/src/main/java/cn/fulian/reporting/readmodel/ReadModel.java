@@ -1,0 +1,46 @@
+package cn.fulian.reporting.readmodel;
+
+import cn.fulian.starter.scope.OrgPath;
+import java.util.List;
+
+/**
+ * Names and keys of the read-model collections. Every dashboard read is a lookup by these keys (or by the indexed
+ * {@code unitPath}/{@code parentPath} of a year), never an aggregation over raw events.
+ */
+public final class ReadModel {
+
+    /** Per plan: year, title, publication time. */
+    public static final String PLANS = "rm_plans";
+    /** Per task: work area, title, indicator, target, due date, cancellation. */
+    public static final String TASKS = "rm_tasks";
+    /** Per assignment: task, unit, target, due date, acknowledgement; activity links that arrived before it. */
+    public static final String ASSIGNMENTS = "rm_assignments";
+    /** Per (year, task, unit): target, live actual of the unit's subtree, reports by period. */
+    public static final String TASK_UNITS = "rm_task_units";
+    /** Per (year, unit): rights-case counters of the unit's subtree. */
+    public static final String RIGHTS = "rm_rights";
+    /** Per case: where it is and whether it is closed, to turn reopenings and transfers into exact counter changes. */
+    public static final String CASES = "rm_cases";
+    /** Per progress report: unit, period and state, for completeness and timeliness. */
+    public static final String REPORTS = "rm_reports";
+    /** Per (year, unit): honours awarded and reviewed in the unit's subtree. */
+    public static final String HONOURS = "rm_honours";
+
+    public static final List<String> ALL =
+            List.of(PLANS, TASKS, ASSIGNMENTS, TASK_UNITS, RIGHTS, CASES, REPORTS, HONOURS);
+
+    private ReadModel() {}
+
+    public static String taskUnitId(int year, String taskId, String unitPath) {
+        return year + "|" + taskId + "|" + unitPath;
+    }
+
+    public static String yearUnitId(int year, String unitPath) {
+        return year + "|" + unitPath;
+    }
+
+    /** The parent's path, or null for the city. */
+    public static String parentOf(OrgPath path) {
+        return path.isRoot() ? null : path.parent().value();
+    }
+}

@@ -1,0 +1,168 @@
+package cn.fulian.reporting.readmodel;
+
+import cn.fulian.events.UnreadableEventException;
+import cn.fulian.reporting.config.ReportingProperties;
+import cn.fulian.starter.consumer.ExactConsumer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds the read model from zero: stops the live listener, drops every read-model collection and the markers of
+ * events applied to it, replays every topic from offset 0 with a fresh consumer up to the end offsets seen at the
+ * start, and starts the live listener again. The live listener resumes from its own committed offsets; events it
+ * then sees again were replayed already and are dropped by their markers and offset guards, so the result equals
+ * the live model. The dashboard shows partial figures while a rebuild runs.
+ */
+@Service
+public class RebuildService {
+
+    /** What a rebuild did. */
+    public record RebuildResult(
+            long records, long applied, long skippedUnreadable, long failed, Instant startedAt, Instant finishedAt) {}
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
+
+    private final MongoTemplate mongo;
+    private final ConsumerFactory<String, String> consumers;
+    private final KafkaListenerEndpointRegistry registry;
+    private final ReadModelProjection projection;
+    private final ReadModelIndexes indexes;
+    private final ReportingProperties properties;
+    private final Clock clock;
+    private final ReentrantLock running = new ReentrantLock();
+
+    RebuildService(
+            MongoTemplate mongo,
+            ConsumerFactory<String, String> consumers,
+            KafkaListenerEndpointRegistry registry,
+            ReadModelProjection projection,
+            ReadModelIndexes indexes,
+            ReportingProperties properties,
+            Clock clock) {
+        this.mongo = mongo;
+        this.consumers = consumers;
+        this.registry = registry;
+        this.projection = projection;
+        this.indexes = indexes;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The live listener container, for stopping and starting it. */
+    public MessageListenerContainer liveListener() {
+        return registry.getListenerContainer(ReadModelListener.ID);
+    }
+
+    public boolean isRunning() {
+        return running.isLocked();
+    }
+
+    /**
+     * Runs a rebuild; a second one asked for while one runs is refused.
+     *
+     * @throws IllegalStateException if a rebuild is already running
+     */
+    public RebuildResult rebuild() {
+        if (!running.tryLock()) {
+            throw new IllegalStateException("a rebuild is already running");
+        }
+        Instant started = clock.instant();
+        MessageListenerContainer live = liveListener();
+        try {
+            live.stop();
+            dropReadModel();
+            RebuildResult result = replay(started);
+            log.info("read model rebuilt: {}", result);
+            return result;
+        } finally {
+            live.start();
+            running.unlock();
+        }
+    }
+
+    private void dropReadModel() {
+        for (String collection : ReadModel.ALL) {
+            mongo.dropCollection(collection);
+        }
+        mongo.remove(Query.query(Criteria.where("topic").in(ReadModelProjection.TOPICS)), ExactConsumer.PROCESSED);
+        indexes.ensure();
+    }
+
+    private RebuildResult replay(Instant started) {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        long records = 0;
+        long applied = 0;
+        long unreadable = 0;
+        long failed = 0;
+        try (Consumer<String, String> consumer =
+                consumers.createConsumer("reporting-rebuild-" + UUID.randomUUID(), null, null, overrides)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : ReadModelProjection.TOPICS) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos != null) {
+                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + properties.rebuildTimeout().toNanos();
+            while (!reached(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("rebuild did not reach the end of the topics in time");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
+                    if (stop == null || record.offset() >= stop) {
+                        continue; // arrived after the rebuild began: the live listener takes it
+                    }
+                    records++;
+                    try {
+                        if (projection.consume(record)) {
+                            applied++;
+                        }
+                    } catch (UnreadableEventException e) {
+                        unreadable++; // the live listener sent it to the dead-letter topic too
+                    } catch (RuntimeException e) {
+                        failed++;
+                        log.warn("rebuild could not apply {}@{}: {}", record.topic(), record.offset(), e.getMessage());
+                    }
+                }
+            }
+        }
+        return new RebuildResult(records, applied, unreadable, failed, started, clock.instant());
+    }
+
+    private static boolean reached(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,99 @@
+package cn.fulian.reporting.readmodel;
+
+import cn.fulian.events.EventCodec;
+import cn.fulian.events.EventEnvelope;
+import cn.fulian.events.reporting.ProgressReported;
+import cn.fulian.events.reporting.ReportApproved;
+import cn.fulian.events.reporting.ReportReturned;
+import cn.fulian.reporting.report.ReportPeriod;
+import cn.fulian.starter.consumer.ConsumedEvent;
+import cn.fulian.starter.scope.OrgPath;
+import java.util.Date;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reported and approved values: each report sets its period's entry on the unit's (year, task, unit) document (a
+ * unit's report already speaks for its subtree, so nothing is rolled up), and its state on a per-report document
+ * that completeness and timeliness are counted from. All of one report's events share a partition.
+ */
+@Component
+class ReportProjection {
+
+    private final EventCodec codec;
+
+    ReportProjection(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    void apply(ConsumedEvent event, UpdateBatch batch) {
+        EventEnvelope env = event.envelope();
+        switch (env.type()) {
+            case ProgressReported.TYPE -> {
+                ProgressReported e = codec.payload(env, ProgressReported.class);
+                int year = ReportPeriod.parse(e.period()).year();
+                OrgPath unit = OrgPath.of(e.unitPath());
+                String p = "reports." + e.period();
+                batch.taskUnit(year, e.taskId(), unit)
+                        .set(p + ".value", Fixed.of(e.value()))
+                        .set(p + ".status", "SUBMITTED")
+                        .set(p + ".onTime", e.onTime())
+                        .set(p + ".submittedAt", Date.from(e.submittedAt()))
+                        .set(p + ".reportId", e.reportId());
+                report(batch, e.reportId(), year, e.assignmentId(), e.taskId(), unit, e.period())
+                        .set("status", "SUBMITTED")
+                        .set("value", Fixed.of(e.value()))
+                        .set("onTime", e.onTime())
+                        .set("submittedAt", Date.from(e.submittedAt()));
+            }
+            case ReportApproved.TYPE -> {
+                ReportApproved e = codec.payload(env, ReportApproved.class);
+                int year = ReportPeriod.parse(e.period()).year();
+                OrgPath unit = OrgPath.of(e.unitPath());
+                String p = "reports." + e.period();
+                batch.taskUnit(year, e.taskId(), unit)
+                        .set(p + ".status", "APPROVED")
+                        .set(p + ".approvedValue", Fixed.of(e.value()))
+                        .set(p + ".approvedAt", Date.from(e.approvedAt()))
+                        .set(p + ".reportId", e.reportId());
+                report(batch, e.reportId(), year, e.assignmentId(), e.taskId(), unit, e.period())
+                        .set("status", "APPROVED")
+                        .set("approvedValue", Fixed.of(e.value()))
+                        .set("approvedAt", Date.from(e.approvedAt()));
+            }
+            case ReportReturned.TYPE -> {
+                ReportReturned e = codec.payload(env, ReportReturned.class);
+                int year = ReportPeriod.parse(e.period()).year();
+                OrgPath unit = OrgPath.of(e.unitPath());
+                String p = "reports." + e.period();
+                batch.taskUnit(year, e.taskId(), unit)
+                        .set(p + ".status", "RETURNED")
+                        .set(p + ".returnReason", e.reason());
+                report(batch, e.reportId(), year, e.assignmentId(), e.taskId(), unit, e.period())
+                        .set("status", "RETURNED")
+                        .set("returnReason", e.reason())
+                        .set("returnedAt", Date.from(e.returnedAt()));
+            }
+            default -> {
+                // no other reporting events
+            }
+        }
+    }
+
+    private static Update report(
+            UpdateBatch batch,
+            String reportId,
+            int year,
+            String assignmentId,
+            String taskId,
+            OrgPath unit,
+            String period) {
+        return batch.on(ReadModel.REPORTS, reportId)
+                .set("year", year)
+                .set("assignmentId", assignmentId)
+                .set("taskId", taskId)
+                .set("unitPath", unit.value())
+                .set("parentPath", ReadModel.parentOf(unit))
+                .set("period", period);
+    }
+}

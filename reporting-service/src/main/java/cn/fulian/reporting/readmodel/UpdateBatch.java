@@ -1,0 +1,93 @@
+package cn.fulian.reporting.readmodel;
+
+import cn.fulian.starter.consumer.ConsumedEvent;
+import cn.fulian.starter.consumer.ReadModelWriter;
+import cn.fulian.starter.scope.OrgPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * All the changes one event makes, merged into one update per document. The offset guard lets one update per event
+ * through to a document, so two changes to the same document (a township and its district both rolled up from one
+ * activity linked twice) must travel together.
+ */
+final class UpdateBatch {
+
+    private record DocKey(String collection, String id) {}
+
+    private final Map<DocKey, Update> updates = new LinkedHashMap<>();
+    private final Map<DocKey, Map<String, Long>> increments = new LinkedHashMap<>();
+    private final Set<String> touchedUnits = new LinkedHashSet<>();
+    private final List<Runnable> afterApply = new ArrayList<>();
+
+    Update on(String collection, String id) {
+        return updates.computeIfAbsent(new DocKey(collection, id), k -> new Update());
+    }
+
+    /**
+     * The per-(year, task, unit) document, with the attributes every such document carries set on it, so a document
+     * first created by an activity roll-up can still be found by unit and parent.
+     */
+    Update taskUnit(int year, String taskId, OrgPath unit) {
+        Update u = on(ReadModel.TASK_UNITS, ReadModel.taskUnitId(year, taskId, unit.value()));
+        if (!u.modifies("unitPath")) {
+            u.set("year", year)
+                    .set("taskId", taskId)
+                    .set("unitPath", unit.value())
+                    .set("parentPath", ReadModel.parentOf(unit))
+                    .set("depth", unit.depth());
+        }
+        touch(unit);
+        return u;
+    }
+
+    Update yearUnit(String collection, int year, OrgPath unit) {
+        Update u = on(collection, ReadModel.yearUnitId(year, unit.value()));
+        if (!u.modifies("unitPath")) {
+            u.set("year", year)
+                    .set("unitPath", unit.value())
+                    .set("parentPath", ReadModel.parentOf(unit))
+                    .set("depth", unit.depth());
+        }
+        touch(unit);
+        return u;
+    }
+
+    /** Adds to a counter; several additions to the same counter in one event are summed, not overwritten. */
+    void inc(String collection, String id, String field, long amount) {
+        DocKey key = new DocKey(collection, id);
+        updates.computeIfAbsent(key, k -> new Update());
+        increments.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(field, amount, Long::sum);
+    }
+
+    void touch(OrgPath unit) {
+        touchedUnits.add(unit.value());
+    }
+
+    boolean isEmpty() {
+        return updates.isEmpty();
+    }
+
+    /** Something to do once every update is in (marking state that must only change after the counters did). */
+    void afterApply(Runnable action) {
+        afterApply.add(action);
+    }
+
+    /** Applies every update under the event's offset guard, then the after-actions. */
+    void applyAll(ReadModelWriter writer, ConsumedEvent event) {
+        updates.forEach((key, update) -> {
+            increments.getOrDefault(key, Map.of()).forEach(update::inc);
+            writer.apply(key.collection(), key.id(), update, event);
+        });
+        afterApply.forEach(Runnable::run);
+    }
+
+    Set<String> touchedUnits() {
+        return touchedUnits;
+    }
+}

@@ -1,0 +1,330 @@
+package cn.fulian.reporting.report;
+
+import cn.fulian.reporting.config.ReportingProperties;
+import cn.fulian.reporting.readmodel.Fixed;
+import cn.fulian.reporting.readmodel.ReadModel;
+import cn.fulian.starter.problem.ConflictException;
+import cn.fulian.starter.problem.ForbiddenException;
+import cn.fulian.starter.problem.InvalidFieldException;
+import cn.fulian.starter.problem.NotFoundException;
+import cn.fulian.starter.scope.OrgPath;
+import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.scope.Role;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Progress reports: the pre-filled form, submission, review by the direct parent, lists, and what is still owed. */
+@Service
+public class ReportService {
+
+    /** What the form needs: the assignment, the period, the live figure and the report so far (if any). */
+    public record Form(
+            AssignmentRef assignment,
+            String period,
+            String periodLabel,
+            LocalDate dueDate,
+            BigDecimal liveFigure,
+            ProgressReport report) {}
+
+    /** An assignment as the read model knows it, joined with its task. */
+    public record AssignmentRef(
+            String assignmentId,
+            String taskId,
+            int year,
+            String unitPath,
+            String parentAssignmentId,
+            String taskTitle,
+            String indicatorName,
+            String indicatorUnit,
+            String kind,
+            BigDecimal target,
+            boolean cancelled) {}
+
+    /** A report the unit owes for a period: never submitted (MISSING) or returned and not yet resubmitted. */
+    public record Owed(
+            String assignmentId,
+            String taskId,
+            String taskTitle,
+            String unitPath,
+            String period,
+            LocalDate dueDate,
+            String state,
+            boolean overdue) {}
+
+    /** The submitted content of a report. */
+    public record SubmitInput(
+            BigDecimal value, String correctionExplanation, String narrative, List<String> evidenceLinks) {}
+
+    private final ProgressReportRepository reports;
+    private final ScheduleService schedules;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ReportService(
+            ProgressReportRepository reports,
+            ScheduleService schedules,
+            MongoTemplate mongo,
+            Clock clock,
+            ReportingProperties properties) {
+        this.reports = reports;
+        this.schedules = schedules;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.zone = ZoneId.of(properties.zone());
+    }
+
+    public Form form(OrgScope scope, String assignmentId, String period) {
+        AssignmentRef a = visibleAssignment(scope, assignmentId);
+        ReportPeriod p = periodOf(a, period);
+        return new Form(
+                a,
+                p.id(),
+                p.label(),
+                schedules.of(a.year()).dueDate(p),
+                liveFigure(a),
+                reports.findById(ProgressReport.idOf(a.assignmentId(), p.id())).orElse(null));
+    }
+
+    public ProgressReport submit(OrgScope scope, String assignmentId, String period, SubmitInput input) {
+        AssignmentRef a = visibleAssignment(scope, assignmentId);
+        requireStaff(scope);
+        if (!scope.isOwnUnit(OrgPath.of(a.unitPath()))) {
+            throw new ForbiddenException("只能填报本单位的任务进度 / only the assigned unit reports its progress");
+        }
+        if (a.parentAssignmentId() == null) {
+            throw new ConflictException("本级下达的任务无需向上级填报 / the plan's own unit reports to no one");
+        }
+        if (a.cancelled()) {
+            throw new ConflictException("该任务已取消,无需填报 / the assignment was cancelled");
+        }
+        if (input.value() == null || input.value().signum() < 0) {
+            throw new InvalidFieldException("value", "请填写不小于0的完成数", "value must be zero or more");
+        }
+        ReportPeriod p = periodOf(a, period);
+        LocalDate due = schedules.of(a.year()).dueDate(p);
+        OrgPath unit = OrgPath.of(a.unitPath());
+        ProgressReport report = reports.findById(ProgressReport.idOf(a.assignmentId(), p.id()))
+                .orElseGet(() -> ProgressReport.open(
+                        a.assignmentId(),
+                        a.taskId(),
+                        a.year(),
+                        a.unitPath(),
+                        unit.parent().value(),
+                        p,
+                        due));
+        report.submit(
+                input.value(),
+                liveFigure(a),
+                input.correctionExplanation(),
+                input.narrative(),
+                input.evidenceLinks(),
+                scope.username(),
+                clock.instant(),
+                zone);
+        return reports.save(report);
+    }
+
+    public ProgressReport approve(OrgScope scope, String reportId) {
+        ProgressReport report = reviewable(scope, reportId);
+        report.approve(scope.username(), clock.instant());
+        return reports.save(report);
+    }
+
+    public ProgressReport returnForCorrection(OrgScope scope, String reportId, String reason) {
+        ProgressReport report = reviewable(scope, reportId);
+        report.returnForCorrection(reason, scope.username(), clock.instant());
+        return reports.save(report);
+    }
+
+    public ProgressReport get(OrgScope scope, String reportId) {
+        return reports.findById(reportId)
+                .filter(r -> scope.canSee(OrgPath.of(r.unitPath())))
+                .orElseThrow(() -> new NotFoundException("填报 / report " + reportId));
+    }
+
+    /** Reports in the caller's subtree, filtered by unit (and its subtree), period and status. */
+    public Page<ProgressReport> list(
+            OrgScope scope, String unit, String period, ReportStatus status, PageRequest page) {
+        OrgPath root = unitOrOwn(scope, unit);
+        Criteria c = Criteria.where("unitPath").regex("^" + root.value() + "(/|$)");
+        if (period != null && !period.isBlank()) {
+            c = c.and("period").is(period);
+        }
+        if (status != null) {
+            c = c.and("status").is(status);
+        }
+        Query q = Query.query(c);
+        long total = mongo.count(q, ProgressReport.class);
+        List<ProgressReport> items = mongo.find(
+                Query.query(c).with(page.withSort(Sort.by("period", "unitPath", "taskId"))), ProgressReport.class);
+        return new PageImpl<>(items, page, total);
+    }
+
+    /**
+     * 催报: reports owed in the unit's subtree for every period that has ended by today (or the one asked for), not
+     * submitted or returned and not resubmitted; overdue when past its due date.
+     */
+    public Page<Owed> owed(OrgScope scope, String unit, Integer year, String period, PageRequest page) {
+        OrgPath root = unitOrOwn(scope, unit);
+        int y = year != null ? year : LocalDate.now(clock).getYear();
+        ReportSchedule schedule = schedules.of(y);
+        LocalDate today = LocalDate.now(clock);
+        List<ReportPeriod> periods;
+        if (period != null && !period.isBlank()) {
+            if (!ReportPeriod.isValid(period) || !schedule.includes(ReportPeriod.parse(period))) {
+                throw new InvalidFieldException("period", "填报周期不正确", "not a reporting period of the year");
+            }
+            periods = List.of(ReportPeriod.parse(period));
+        } else {
+            periods = schedule.periods().stream()
+                    .filter(p -> !p.end().isAfter(today))
+                    .toList();
+        }
+        Map<String, Document> tasks = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("year").is(y)), Document.class, ReadModel.TASKS)
+                .forEach(t -> tasks.put(t.getString("_id"), t));
+        List<Document> assignments = mongo.find(
+                Query.query(Criteria.where("year")
+                                .is(y)
+                                .and("unitPath")
+                                .regex("^" + root.value() + "(/|$)")
+                                .and("parentAssignmentId")
+                                .ne(null)
+                                .and("cancelled")
+                                .ne(true))
+                        .with(Sort.by("unitPath", "taskId")),
+                Document.class,
+                ReadModel.ASSIGNMENTS);
+        Map<String, ReportStatus> state = new HashMap<>();
+        mongo.find(
+                        Query.query(Criteria.where("year").is(y).and("unitPath").regex("^" + root.value() + "(/|$)")),
+                        ProgressReport.class)
+                .forEach(r -> state.put(r.id(), r.status()));
+        List<Owed> owed = new ArrayList<>();
+        for (ReportPeriod p : periods) {
+            LocalDate due = schedule.dueDate(p);
+            for (Document a : assignments) {
+                Document task = tasks.get(a.getString("taskId"));
+                if (task != null && Boolean.TRUE.equals(task.getBoolean("cancelled"))) {
+                    continue;
+                }
+                ReportStatus s = state.get(ProgressReport.idOf(a.getString("_id"), p.id()));
+                if (s == ReportStatus.SUBMITTED || s == ReportStatus.APPROVED) {
+                    continue;
+                }
+                owed.add(new Owed(
+                        a.getString("_id"),
+                        a.getString("taskId"),
+                        task == null ? null : task.getString("title"),
+                        a.getString("unitPath"),
+                        p.id(),
+                        due,
+                        s == null ? "MISSING" : s.name(),
+                        today.isAfter(due)));
+            }
+        }
+        owed.sort(Comparator.comparing(Owed::dueDate)
+                .thenComparing(Owed::unitPath)
+                .thenComparing(Owed::taskId));
+        int from = (int) Math.min(page.getOffset(), owed.size());
+        int to = Math.min(from + page.getPageSize(), owed.size());
+        return new PageImpl<>(owed.subList(from, to), page, owed.size());
+    }
+
+    private OrgPath unitOrOwn(OrgScope scope, String unit) {
+        if (unit == null || unit.isBlank()) {
+            return scope.unit();
+        }
+        if (!OrgPath.isValid(unit)) {
+            throw new InvalidFieldException("unit", "单位编码路径格式不正确", "not a unit path");
+        }
+        OrgPath path = OrgPath.of(unit);
+        scope.requireVisible(path, "单位 / unit " + unit);
+        return path;
+    }
+
+    private ProgressReport reviewable(OrgScope scope, String reportId) {
+        ProgressReport report = get(scope, reportId);
+        requireStaff(scope);
+        if (!scope.isParentOf(OrgPath.of(report.unitPath()))) {
+            throw new ForbiddenException("只有直接上级单位可以审核 / only the direct parent unit reviews a report");
+        }
+        return report;
+    }
+
+    private static void requireStaff(OrgScope scope) {
+        if (!scope.hasRole(Role.CITY) && !scope.hasRole(Role.DISTRICT) && !scope.hasRole(Role.TOWNSHIP)) {
+            throw new ForbiddenException("只读账号不能填报或审核 / read-only accounts cannot report or review");
+        }
+    }
+
+    private ReportPeriod periodOf(AssignmentRef a, String period) {
+        if (!ReportPeriod.isValid(period)) {
+            throw new InvalidFieldException("period", "填报周期格式不正确(如2026-Q1)", "period must look like 2026-Q1");
+        }
+        ReportPeriod p = ReportPeriod.parse(period);
+        if (!schedules.of(a.year()).includes(p)) {
+            throw new InvalidFieldException(
+                    "period",
+                    "该周期不在" + a.year() + "年度的填报安排中("
+                            + schedules.of(a.year()).frequency().label() + ")",
+                    "the period is not in the year's reporting schedule");
+        }
+        return p;
+    }
+
+    private AssignmentRef visibleAssignment(OrgScope scope, String assignmentId) {
+        Document a = assignmentId == null ? null : mongo.findById(assignmentId, Document.class, ReadModel.ASSIGNMENTS);
+        if (a == null || a.getString("taskId") == null || !scope.canSee(OrgPath.of(a.getString("unitPath")))) {
+            throw new NotFoundException("任务分配 / assignment " + assignmentId);
+        }
+        Document task = Optional.ofNullable(mongo.findById(a.getString("taskId"), Document.class, ReadModel.TASKS))
+                .orElse(new Document());
+        return new AssignmentRef(
+                a.getString("_id"),
+                a.getString("taskId"),
+                a.getInteger("year"),
+                a.getString("unitPath"),
+                a.getString("parentAssignmentId"),
+                task.getString("title"),
+                task.getString("indicatorName"),
+                task.getString("indicatorUnit"),
+                task.getString("kind"),
+                Fixed.read(a.get("target")),
+                Boolean.TRUE.equals(a.getBoolean("cancelled")) || Boolean.TRUE.equals(task.getBoolean("cancelled")));
+    }
+
+    /** The live figure of the unit's subtree for the task: a sum, or for a rate the rate in percent. */
+    BigDecimal liveFigure(AssignmentRef a) {
+        Document d = mongo.findById(
+                ReadModel.taskUnitId(a.year(), a.taskId(), a.unitPath()), Document.class, ReadModel.TASK_UNITS);
+        BigDecimal num = d == null ? null : Fixed.read(d.get("actual"));
+        num = num == null ? BigDecimal.ZERO : num;
+        if ("RATE".equals(a.kind())) {
+            BigDecimal den = d == null ? null : Fixed.read(d.get("actualDen"));
+            return den == null || den.signum() == 0
+                    ? null
+                    : num.multiply(BigDecimal.valueOf(100)).divide(den, 1, RoundingMode.HALF_UP);
+        }
+        return num;
+    }
+}
