@@ -138,6 +138,87 @@ class GatewayRoutingTest {
         assertThat(response.body()).contains("\"UP\"");
     }
 
+    @Test
+    void theSessionEndpointAnswersABearerCallerWithItsUnitLevelAndPlatformRoles() throws Exception {
+        String token = token(KEY, ISSUER, "fulian-api", Instant.now().plusSeconds(300));
+
+        HttpResponse<String> response = get("/api/session", token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"username\":\"gulou-staff\"")
+                .contains("\"unitPath\":\"350100/350102\"")
+                .contains("\"unitCode\":\"350102\"")
+                .contains("\"level\":\"DISTRICT\"")
+                .contains("\"levelLabel\":\"区县级\"")
+                .contains("\"roles\":[\"district\"]")
+                .doesNotContain(token);
+    }
+
+    @Test
+    void aBrowserWithoutASessionIsSentToKeycloakWithPkceAnApiReadGets401AndAWriteWithoutCsrfTokenGets403()
+            throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("Accept", "text/html")
+                .build());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValue("/oauth2/authorization/keycloak");
+
+        HttpResponse<String> start =
+                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/authorization/keycloak"))
+                        .build());
+        assertThat(start.statusCode()).isEqualTo(302);
+        String location = start.headers().firstValue("Location").orElseThrow();
+        assertThat(location)
+                .startsWith(ISSUER + "/protocol/openid-connect/auth?")
+                .contains("client_id=fulian-gateway")
+                .contains("code_challenge_method=S256")
+                .contains("code_challenge=")
+                .contains("redirect_uri=http://127.0.0.1:" + port + "/login/oauth2/code/keycloak");
+
+        HttpResponse<String> api =
+                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/planning/plans"))
+                        .header("Accept", "text/html")
+                        .build());
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).contains("Unauthorized");
+
+        HttpResponse<String> forged =
+                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/planning/plans"))
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", "SESSION=stolen-or-made-up")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build());
+        assertThat(forged.statusCode())
+                .as("a cookie-carrying write without the CSRF header")
+                .isEqualTo(403);
+        assertThat(SEEN).doesNotContainKey("/api/planning/plans");
+    }
+
+    @Test
+    void libraryFilesAreCachedForAYearAndTheConsolesOwnFilesAreRevalidated() throws Exception {
+        HttpResponse<String> vue = get("/webjars/vue/3.5.26/dist/vue.esm-browser.prod.js", "");
+        assertThat(vue.statusCode()).isEqualTo(200);
+        assertThat(vue.headers().firstValue("Cache-Control").orElse(""))
+                .contains("max-age=31536000")
+                .contains("immutable");
+
+        HttpResponse<String> main = get("/js/main.js", "");
+        assertThat(main.statusCode()).isEqualTo(200);
+        assertThat(main.headers().firstValue("Cache-Control").orElse("")).contains("no-cache");
+        assertThat(main.headers().firstValue("Last-Modified")).isPresent();
+        assertThat(main.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'self'")
+                .contains("frame-ancestors 'none'");
+
+        HttpResponse<String> vendor = get("/js/vendor/vue.js", "");
+        assertThat(vendor.body()).contains("/webjars/vue/3.5.26/dist/vue.esm-browser.prod.js");
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (!token.isEmpty()) {

@@ -1,0 +1,71 @@
+package cn.fulian.gateway;
+
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+
+/**
+ * The gateway as the confidential OIDC client {@code fulian-gateway} of realm {@code fulian}. The endpoints are
+ * written out rather than discovered, so the gateway starts (and serves the bearer APIs) while Keycloak is still
+ * starting; the user's tokens live in the user's web session and die with it.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeycloakClientConfig {
+
+    static final String REGISTRATION_ID = "keycloak";
+
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(
+            @Value("${fulian.keycloak-url}") String keycloakUrl,
+            @Value("${fulian.gateway.client-id}") String clientId,
+            @Value("${fulian.gateway.client-secret}") String clientSecret) {
+        String realm = keycloakUrl + "/realms/fulian";
+        String oidc = realm + "/protocol/openid-connect";
+        ClientRegistration keycloak = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                .clientName("妇联工作平台")
+                .clientId(clientId)
+                .clientSecret(clientSecret)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile")
+                .issuerUri(realm)
+                .authorizationUri(oidc + "/auth")
+                .tokenUri(oidc + "/token")
+                .jwkSetUri(oidc + "/certs")
+                .userInfoUri(oidc + "/userinfo")
+                .userNameAttributeName("preferred_username")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
+                .build();
+        return new InMemoryReactiveClientRegistrationRepository(keycloak);
+    }
+
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClients() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
+    }
+
+    /** Used by {@code TokenRelay}: hands out the session's access token, refreshing it when it has expired. */
+    @Bean
+    ReactiveOAuth2AuthorizedClientManager authorizedClientManager(
+            ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository clients) {
+        DefaultReactiveOAuth2AuthorizedClientManager manager =
+                new DefaultReactiveOAuth2AuthorizedClientManager(registrations, clients);
+        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build());
+        return manager;
+    }
+}

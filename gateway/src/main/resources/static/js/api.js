@@ -1,0 +1,93 @@
+// Calls to the platform's APIs through the gateway. The browser holds no token: the session cookie goes along, the
+// gateway relays the user's token to the services. Unsafe requests echo the XSRF-TOKEN cookie in a header.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || 'HTTP ' + status);
+    this.status = status;
+    this.problem = problem || {};
+    /** field path → { zh, en } from the problem's errors[] */
+    this.fields = {};
+    for (const e of (this.problem.errors || [])) {
+      if (e && e.field && !this.fields[e.field]) {
+        this.fields[e.field] = { zh: e.message, en: e.messageEn || e.message };
+      }
+    }
+  }
+
+  /** The API is not there (yet): the service is not deployed, down, or has no such endpoint. */
+  get unavailable() {
+    return this.status === 0 || this.status === 404 || this.status === 405 || this.status === 501
+      || this.status === 502 || this.status === 503 || this.status === 504
+      || (this.status === 500 && !this.problem.errors);
+  }
+}
+
+function csrfToken() {
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : '';
+}
+
+/** Session ended (logged out elsewhere, timed out): a full page load goes through the login page again. */
+function relogin() {
+  window.location.assign('/');
+}
+
+export async function request(method, url, body, options = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  let payload;
+  if (body instanceof FormData) {
+    payload = body;
+  } else if (typeof body === 'string') {
+    headers['Content-Type'] = options.contentType || 'text/plain';
+    payload = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    headers['X-XSRF-TOKEN'] = csrfToken();
+  }
+  let response;
+  try {
+    response = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', redirect: 'manual' });
+  } catch (e) {
+    throw new ApiError(0, { title: '网络连接失败 / network error', detail: String(e) });
+  }
+  if (response.status === 401 || response.type === 'opaqueredirect') {
+    relogin();
+    throw new ApiError(401, { title: '登录已失效 / session ended' });
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch (e) { data = { detail: text.slice(0, 300) }; }
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}
+
+export const api = {
+  get: (url) => request('GET', url),
+  post: (url, body) => request('POST', url, body === undefined ? {} : body),
+  put: (url, body) => request('PUT', url, body),
+  del: (url) => request('DELETE', url),
+  upload: (url, file, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file);
+    return request('POST', url, form);
+  },
+};
+
+/** Query string from an object, leaving out empty values. */
+export function qs(params) {
+  const parts = [];
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(v));
+  }
+  return parts.length ? '?' + parts.join('&') : '';
+}
+
+export { csrfToken };

@@ -1,0 +1,104 @@
+// Small building blocks shared by the pages: labelled fields with their error beside them, empty states, a pager.
+import { reactive, ref } from './vendor/vue.js';
+import { L } from './i18n.js';
+
+let nextId = 0;
+
+/**
+ * A labelled form field. The error (from the API's problem details) sits right under the input, is announced to
+ * screen readers and linked to the input with aria-describedby; the slot receives the id and the aria attributes.
+ */
+export const Field = {
+  props: { label: String, error: Object, hint: String, required: Boolean, name: String },
+  setup() {
+    nextId += 1;
+    return { id: 'f' + nextId, L };
+  },
+  template: `
+    <div class="field" :class="{ invalid: !!error }" :data-field="name">
+      <label :for="id">{{ label }}<span v-if="required" class="req" aria-hidden="true">*</span></label>
+      <slot :id="id" :aria="{ 'aria-invalid': error ? 'true' : 'false', 'aria-describedby': error ? id + '-err' : (hint ? id + '-hint' : null) }"></slot>
+      <p v-if="error" :id="id + '-err'" class="field-error" role="alert">{{ L(error.zh, error.en) }}</p>
+      <p v-else-if="hint" :id="id + '-hint'" class="hint">{{ hint }}</p>
+    </div>`,
+};
+
+/** "Nothing here yet" or "this part of the platform is not available yet", never a blank or broken page. */
+export const Empty = {
+  props: { unavailable: Boolean, text: String },
+  setup() { return { L }; },
+  template: `
+    <div class="empty" :class="{ unavailable }" role="status">
+      <template v-if="unavailable">{{ L('暂无数据:该功能尚未开通', 'Not available yet') }}</template>
+      <template v-else>{{ text || L('暂无数据', 'No data yet') }}</template>
+    </div>`,
+};
+
+/** A banner for an error that belongs to no single field (409 conflicts, 403, network). */
+export const Alert = {
+  props: { error: Object, kind: { type: String, default: 'error' } },
+  setup() { return { L }; },
+  template: `
+    <div v-if="error" class="alert" :class="kind" role="alert">
+      <template v-if="typeof error === 'string'">{{ error }}</template>
+      <template v-else>{{ L(error.zh, error.en) }}</template>
+    </div>`,
+};
+
+export const Pager = {
+  props: { page: Number, size: Number, total: Number },
+  emits: ['go'],
+  setup() { return { L }; },
+  computed: {
+    pages() { return Math.max(1, Math.ceil((this.total || 0) / (this.size || 20))); },
+  },
+  template: `
+    <nav class="pager" v-if="pages > 1" :aria-label="L('分页', 'Pages')">
+      <button type="button" :disabled="page <= 0" @click="$emit('go', page - 1)">{{ L('上一页', 'Previous') }}</button>
+      <span>{{ L('第' + (page + 1) + '页,共' + pages + '页', 'Page ' + (page + 1) + ' of ' + pages) }}</span>
+      <button type="button" :disabled="page + 1 >= pages" @click="$emit('go', page + 1)">{{ L('下一页', 'Next') }}</button>
+    </nav>`,
+};
+
+/**
+ * Form state: values, the field errors of the last failed save, a general error and a busy flag. `fail(e)` sorts an
+ * ApiError into field errors (shown beside the fields) and the rest (shown at the top).
+ */
+export function useForm() {
+  const errors = reactive({});
+  const general = ref(null);
+  const busy = ref(false);
+  function clear() {
+    for (const k of Object.keys(errors)) delete errors[k];
+    general.value = null;
+  }
+  function fail(e) {
+    clear();
+    const fields = (e && e.fields) || {};
+    Object.assign(errors, fields);
+    if (!Object.keys(fields).length || (e.problem && e.problem.status !== 400)) {
+      general.value = problemText(e);
+    } else {
+      general.value = { zh: '请修改标出的内容后再保存,尚未保存任何数据。', en: 'Please correct the marked fields; nothing was saved.' };
+    }
+  }
+  return { errors, general, busy, clear, fail };
+}
+
+/** A readable sentence for an error: its problem title/detail, in the current language where the API gave both. */
+export function problemText(e) {
+  if (!e) return null;
+  if (e.unavailable) return { zh: '该功能暂不可用,请稍后再试。', en: 'This part of the platform is not available yet.' };
+  const p = e.problem || {};
+  const text = p.detail || p.title || e.message || '';
+  // the services write "中文 / English" in one string
+  const [zh, en] = splitPair(text);
+  if (e.status === 403) return { zh: zh || '没有权限执行此操作', en: en || 'Not allowed' };
+  return { zh: zh || '操作失败', en: en || zh || 'Failed' };
+}
+
+export function splitPair(text) {
+  const s = String(text || '');
+  const i = s.indexOf(' / ');
+  return i > 0 ? [s.slice(0, i), s.slice(i + 3)] : [s, s];
+}

@@ -1,0 +1,231 @@
+// Leadership dashboard: one unit and year — completion, tasks with 红黄绿灯, a bar chart of the child units (click to
+// drill down), rankings, rights KPIs and report completeness; it follows server-sent events and redraws by itself.
+import { ref, computed, onMounted, onBeforeUnmount, nextTick, watch } from '../vendor/vue.js';
+import { api, qs } from '../api.js';
+import { L, lang, num, date, dateTime, measure } from '../i18n.js';
+import { session, currentYear } from '../session.js';
+
+const LIGHT = {
+  GREEN: ['绿灯', 'Green', '进度正常', 'on track'],
+  YELLOW: ['黄灯', 'Yellow', '进度滞后', 'behind'],
+  RED: ['红灯', 'Red', '严重滞后', 'far behind'],
+  OVERDUE: ['逾期', 'Overdue', '逾期未完成', 'overdue'],
+};
+
+function lightLabel(status) {
+  const l = LIGHT[status];
+  return l ? L(l[0] + ' · ' + l[2], l[1] + ' · ' + l[3]) : L('无目标', 'no target');
+}
+
+let echartsModule = null;
+async function echarts() {
+  if (!echartsModule) echartsModule = await import('../vendor/echarts.js');
+  return echartsModule;
+}
+
+export const Dashboard = {
+  props: { query: Object },
+  setup(props) {
+    const unit = ref(props.query.unit || (session.user && session.user.unitPath));
+    const year = ref(Number(props.query.year) || currentYear());
+    const data = ref(null);
+    const error = ref(null);
+    const live = ref('connecting');
+    const updatedAt = ref(null);
+    const chartEl = ref(null);
+    let chart = null;
+    let source = null;
+    let poll = null;
+    let pending = null;
+
+    async function load() {
+      try {
+        data.value = await api.get('/api/reports/dashboard' + qs({ unit: unit.value, year: year.value }));
+        error.value = null;
+        updatedAt.value = new Date();
+        await nextTick();
+        await drawChart();
+      } catch (e) {
+        error.value = e;
+      }
+    }
+    /** Many events can arrive in a burst (an Excel import): one reload per half second is enough. */
+    function reloadSoon() {
+      if (pending) return;
+      pending = setTimeout(() => { pending = null; load(); }, 500);
+    }
+    function connect() {
+      disconnect();
+      if (typeof EventSource === 'undefined') { startPolling(); return; }
+      source = new EventSource('/api/reports/stream' + qs({ unit: unit.value }));
+      source.onopen = () => { live.value = 'live'; };
+      source.onmessage = reloadSoon;
+      for (const name of ['figures', 'figures-changed', 'FiguresChanged', 'changed', 'update', 'dashboard']) {
+        source.addEventListener(name, reloadSoon);
+      }
+      source.onerror = () => {
+        // EventSource reconnects by itself after a dropped connection; a refused stream stays closed
+        if (source && source.readyState === EventSource.CLOSED) startPolling();
+        else live.value = 'reconnecting';
+      };
+    }
+    /** Without the event stream the page still follows the figures, only more slowly. */
+    function startPolling() {
+      if (source) { source.close(); source = null; }
+      live.value = 'polling';
+      if (!poll) poll = setInterval(load, 10000);
+    }
+    function disconnect() {
+      if (source) { source.close(); source = null; }
+      if (poll) { clearInterval(poll); poll = null; }
+    }
+
+    async function drawChart() {
+      if (!chartEl.value || !data.value || !data.value.children || !data.value.children.length) {
+        if (chart) { chart.dispose(); chart = null; }
+        return;
+      }
+      const ec = await echarts();
+      if (!chart || chart.getDom() !== chartEl.value) {
+        if (chart) chart.dispose();
+        chart = ec.init(chartEl.value, null, { renderer: 'canvas' });
+        chart.on('click', (p) => {
+          const child = data.value.children[p.dataIndex];
+          if (child) drill(child.unit.path);
+        });
+      }
+      const kids = data.value.children;
+      chart.setOption({
+        animationDuration: 300,
+        grid: { left: 48, right: 16, top: 28, bottom: 64 },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
+          valueFormatter: (v) => (v === null || v === undefined ? '—' : num(v, 1) + '%') },
+        xAxis: { type: 'category', data: kids.map((c) => c.unit.name), axisLabel: { interval: 0, rotate: kids.length > 8 ? 35 : 0 } },
+        yAxis: { type: 'value', name: L('完成度 %', 'completion %'), max: (v) => Math.max(100, Math.ceil(v.max / 10) * 10) },
+        series: [{
+          type: 'bar', name: L('完成度', 'Completion'), cursor: 'pointer',
+          data: kids.map((c) => ({ value: c.score === null ? 0 : Number(c.score), itemStyle: { color: barColour(c) } })),
+          label: { show: true, position: 'top', formatter: (p) => num(p.value, 1) + '%' },
+        }],
+      }, true);
+      chart.resize();
+    }
+    function barColour(child) {
+      const s = child.statusCounts || {};
+      if (s.OVERDUE || s.RED) return '#c0392b';
+      if (s.YELLOW) return '#e0a106';
+      return '#2e8b57';
+    }
+
+    function drill(path) {
+      window.location.hash = '#/dashboard' + qs({ unit: path, year: year.value });
+    }
+    const parentPath = computed(() => {
+      if (!data.value || !session.user) return null;
+      const path = data.value.unit.path;
+      if (path === session.user.unitPath || !path.startsWith(session.user.unitPath + '/')) return null;
+      return path.split('/').slice(0, -1).join('/');
+    });
+    const overall = computed(() => {
+      const rows = (data.value ? data.value.tasks : []).filter((t) => t.completionPercent !== null && t.completionPercent !== undefined);
+      if (!rows.length) return null;
+      return rows.reduce((s, t) => s + Math.min(100, Number(t.completionPercent)), 0) / rows.length;
+    });
+    const counts = computed(() => {
+      const c = { GREEN: 0, YELLOW: 0, RED: 0, OVERDUE: 0 };
+      for (const t of (data.value ? data.value.tasks : [])) if (c[t.paceStatus] !== undefined) c[t.paceStatus] += 1;
+      return c;
+    });
+    const years = computed(() => { const y = currentYear(); return [...new Set([year.value, y + 1, y, y - 1, y - 2])].sort((a, b) => b - a); });
+    const changeYear = () => { window.location.hash = '#/dashboard' + qs({ unit: unit.value, year: year.value }); };
+    const onResize = () => chart && chart.resize();
+
+    onMounted(async () => {
+      await load();
+      connect();
+      window.addEventListener('resize', onResize);
+    });
+    onBeforeUnmount(() => {
+      disconnect();
+      window.removeEventListener('resize', onResize);
+      if (chart) chart.dispose();
+      if (pending) clearTimeout(pending);
+    });
+    watch(lang, () => drawChart());
+    return {
+      data, error, live, updatedAt, chartEl, year, years, changeYear, drill, parentPath, overall, counts,
+      lightLabel, L, num, date, dateTime, measure,
+    };
+  },
+  template: `
+  <section class="page dashboard">
+    <div class="page-head">
+      <h1>{{ L('领导看板', 'Dashboard') }}<template v-if="data"> · <span data-test="dash-unit">{{ data.unit.name }}</span></template></h1>
+      <div class="actions">
+        <label>{{ L('年度', 'Year') }}
+          <select v-model.number="year" @change="changeYear" data-test="dash-year"><option v-for="y in years" :key="y" :value="y">{{ y }}</option></select></label>
+        <span class="live" :class="live" data-test="live">{{ live === 'live' ? L('● 实时', '● Live') : live === 'polling' ? L('每10秒刷新', 'refreshing every 10 s') : L('连接中…', 'connecting…') }}</span>
+      </div>
+    </div>
+    <p v-if="parentPath" class="crumbs"><a href="" @click.prevent="drill(parentPath)">{{ L('← 返回上级单位', '← Up one level') }}</a></p>
+    <div v-if="error" class="empty unavailable" role="status">
+      {{ error.unavailable ? L('暂无数据:统计看板尚未开通', 'Not available yet: the dashboard service is not running') : L('暂无数据', 'No data') }}
+    </div>
+    <template v-else-if="data">
+      <div class="kpis">
+        <div class="kpi"><span class="k">{{ L('总体完成度', 'Overall completion') }}</span><span class="v" data-test="overall">{{ overall === null ? '—' : num(overall, 1) + '%' }}</span></div>
+        <div class="kpi"><span class="k">{{ L('任务灯号', 'Task lights') }}</span>
+          <span class="v lights"><span class="dot GREEN"></span>{{ counts.GREEN }} <span class="dot YELLOW"></span>{{ counts.YELLOW }} <span class="dot RED"></span>{{ counts.RED }} <span class="dot OVERDUE"></span>{{ counts.OVERDUE }}</span></div>
+        <div class="kpi" v-if="data.rights"><span class="k">{{ L('维权办结率', 'Case closure rate') }}</span><span class="v">{{ data.rights.closureRate === null ? '—' : num(data.rights.closureRate, 1) + '%' }}</span>
+          <span class="s">{{ L('受理', 'received') }} {{ data.rights.received }} · {{ L('办结', 'closed') }} {{ data.rights.closed }} · {{ L('超期', 'overdue') }} {{ data.rights.overdue }}</span></div>
+        <div class="kpi" v-if="data.reporting && data.reporting.length"><span class="k">{{ L('报表按时率', 'Reports on time') }}</span>
+          <span class="v">{{ num(data.reporting[0].timelinessPercent, 1) }}%</span><span class="s">{{ data.reporting[0].label }}</span></div>
+      </div>
+      <section class="card" v-if="data.children && data.children.length">
+        <h2>{{ L('下级单位完成度(点击柱形查看该单位)', 'Units below (click a bar to drill down)') }}</h2>
+        <div ref="chartEl" class="chart" role="img" :aria-label="L('下级单位完成度柱状图', 'Bar chart of the units below')" data-test="chart"></div>
+        <ul class="drill">
+          <li v-for="c in data.children" :key="c.unit.path"><a href="" @click.prevent="drill(c.unit.path)">{{ c.unit.name }} {{ c.score === null ? '—' : num(c.score, 1) + '%' }}</a></li>
+        </ul>
+      </section>
+      <section class="card">
+        <h2>{{ L('重点任务进度', 'Task progress') }} <small class="muted">{{ L('截至', 'as of') }} {{ dateTime(data.asOf) }}</small></h2>
+        <div v-if="!data.tasks.length" class="empty">{{ L('本年度暂无任务数据', 'No tasks this year') }}</div>
+        <div v-else class="scroll">
+        <table class="grid" data-test="dash-tasks">
+          <thead><tr><th>{{ L('灯号', 'Light') }}</th><th>{{ L('重点任务', 'Task') }}</th><th>{{ L('目标', 'Target') }}</th><th>{{ L('实际', 'Actual') }}</th>
+            <th>{{ L('完成度', 'Done') }}</th><th>{{ L('应完成', 'Expected now') }}</th><th>{{ L('预计全年', 'Projected') }}</th><th>{{ L('时限', 'Due') }}</th></tr></thead>
+          <tbody>
+            <tr v-for="t in data.tasks" :key="t.taskId" :data-task="t.title">
+              <td><span class="dot" :class="t.paceStatus"></span><span class="light-text">{{ lightLabel(t.paceStatus) }}</span></td>
+              <td>{{ t.title }}<br><small class="muted">{{ t.workArea }}</small></td>
+              <td class="num">{{ measure(t.target, t.indicatorUnit) }}</td>
+              <td class="num" data-test="actual">{{ measure(t.actual, t.indicatorUnit) }}</td>
+              <td class="num">{{ t.completionPercent === null ? '—' : num(t.completionPercent, 1) + '%' }}</td>
+              <td class="num">{{ measure(t.expectedByNow, t.indicatorUnit) }}</td>
+              <td class="num">{{ measure(t.projected, t.indicatorUnit) }}</td>
+              <td>{{ date(t.dueDate) }}</td>
+            </tr>
+          </tbody>
+        </table>
+        </div>
+      </section>
+      <div class="two">
+        <section class="card" v-if="data.rankings && data.rankings.length">
+          <h2>{{ L('排名通报', 'Ranking') }}</h2>
+          <table class="grid"><thead><tr><th>{{ L('名次', 'Rank') }}</th><th>{{ L('单位', 'Unit') }}</th><th>{{ L('得分', 'Score') }}</th><th>{{ L('红黄绿', 'R/Y/G') }}</th></tr></thead>
+            <tbody><tr v-for="r in data.rankings" :key="r.unit.path"><td class="num">{{ r.rank }}</td>
+              <td><a href="" @click.prevent="drill(r.unit.path)">{{ r.unit.name }}</a></td><td class="num">{{ num(r.score, 1) }}</td>
+              <td>{{ r.red + r.overdue }} / {{ r.yellow }} / {{ r.green }}</td></tr></tbody></table>
+        </section>
+        <section class="card" v-if="data.reporting && data.reporting.length">
+          <h2>{{ L('报表填报情况', 'Report completeness') }}</h2>
+          <table class="grid"><thead><tr><th>{{ L('期次', 'Period') }}</th><th>{{ L('应报', 'Due') }}</th><th>{{ L('已报', 'Submitted') }}</th><th>{{ L('按时', 'On time') }}</th><th>{{ L('已审核', 'Approved') }}</th></tr></thead>
+            <tbody><tr v-for="p in data.reporting" :key="p.period"><td>{{ p.label }}</td><td class="num">{{ p.expected }}</td><td class="num">{{ p.submitted }}</td>
+              <td class="num">{{ p.onTime }}</td><td class="num">{{ p.approved }}</td></tr></tbody></table>
+        </section>
+      </div>
+    </template>
+    <p v-else class="loading">{{ L('加载中…', 'Loading…') }}</p>
+  </section>`,
+};

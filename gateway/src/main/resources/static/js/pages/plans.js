@@ -1,0 +1,310 @@
+// City staff: the annual plans — list, write (or import a file), publish, and go on to allocate each task.
+import { ref, reactive, computed, onMounted } from '../vendor/vue.js';
+import { api, qs, request } from '../api.js';
+import { L, num, date, measure, statusLabel, KIND_LABELS } from '../i18n.js';
+import { useForm, problemText } from '../components.js';
+import { hasRole, currentYear } from '../session.js';
+
+const UNITS = ['个', '名', '人', '场', '期', '人次', '万元', '元', '%', '户', '件', '所', '家', '次', '篇', '支'];
+
+export const PlanList = {
+  setup() {
+    const plans = ref(null);
+    const error = ref(null);
+    const page = ref(0);
+    const year = ref('');
+    const importMsg = ref(null);
+    const importErr = ref(null);
+    async function load() {
+      try {
+        plans.value = await api.get('/api/planning/plans' + qs({ year: year.value, page: page.value, size: 20 }));
+        error.value = null;
+      } catch (e) {
+        error.value = e;
+      }
+    }
+    async function importFile(event) {
+      const file = event.target.files[0];
+      if (!file) return;
+      importMsg.value = null;
+      importErr.value = null;
+      try {
+        const text = await file.text();
+        const plan = await request('POST', '/api/planning/plans/import', text,
+          { contentType: 'application/yaml' });
+        importMsg.value = L('已导入计划草稿:', 'Imported the draft: ') + plan.title;
+        window.location.hash = '#/plans/' + plan.id;
+      } catch (e) {
+        const first = Object.entries(e.fields || {})[0];
+        importErr.value = first ? { zh: first[0] + ':' + first[1].zh, en: first[0] + ': ' + first[1].en } : problemText(e);
+      } finally {
+        event.target.value = '';
+      }
+    }
+    const go = (p) => { page.value = p; load(); };
+    onMounted(load);
+    return { plans, error, page, year, load, go, importFile, importMsg, importErr, L, statusLabel, canWrite: hasRole('city') };
+  },
+  template: `
+  <section class="page">
+    <div class="page-head">
+      <h1>{{ L('年度工作计划', 'Annual work plans') }}</h1>
+      <div class="actions" v-if="canWrite">
+        <a class="button primary" href="#/plans/new" data-test="new-plan">{{ L('新建计划', 'New plan') }}</a>
+        <label class="button file">{{ L('从文件导入(YAML)', 'Import a file (YAML)') }}
+          <input type="file" accept=".yaml,.yml,text/yaml" @change="importFile"></label>
+      </div>
+    </div>
+    <Alert :error="importErr"></Alert>
+    <Alert :error="importMsg" kind="ok"></Alert>
+    <div class="filters">
+      <label>{{ L('年度', 'Year') }} <input type="number" v-model="year" min="2000" max="2100" @change="go(0)" class="short"></label>
+    </div>
+    <Empty v-if="error" :unavailable="error.unavailable"></Empty>
+    <template v-else-if="plans">
+      <Empty v-if="!plans.items.length" :text="L('还没有计划,点击“新建计划”开始编写。', 'No plan yet: start with “New plan”.')"></Empty>
+      <table v-else class="grid">
+        <thead><tr><th>{{ L('年度', 'Year') }}</th><th>{{ L('计划名称', 'Title') }}</th><th>{{ L('任务数', 'Tasks') }}</th><th>{{ L('状态', 'Status') }}</th></tr></thead>
+        <tbody>
+          <tr v-for="p in plans.items" :key="p.id">
+            <td>{{ p.year }}</td>
+            <td><a :href="'#/plans/' + p.id">{{ p.title }}</a></td>
+            <td class="num">{{ p.taskCount }}</td>
+            <td><span class="badge" :class="p.status">{{ statusLabel(p.status) }}</span></td>
+          </tr>
+        </tbody>
+      </table>
+      <Pager :page="plans.page" :size="plans.size" :total="plans.total" @go="go"></Pager>
+    </template>
+    <p v-else class="loading">{{ L('加载中…', 'Loading…') }}</p>
+  </section>`,
+};
+
+function blankTask(workArea) {
+  return {
+    workArea: workArea || '', title: '', description: '', leadDepartment: '', dueDate: '',
+    indicator: { name: '', unit: '个', kind: 'COUNT', direction: 'AT_LEAST', target: '' },
+  };
+}
+
+export const PlanEditor = {
+  props: { params: Object, query: Object },
+  setup(props) {
+    const editing = !!(props.params && props.params.id);
+    const plan = reactive({
+      year: currentYear() + 1, title: '', overallRequirements: '', workAreasText: '', tasks: [blankTask()], version: null,
+    });
+    const loaded = ref(!editing);
+    const form = useForm();
+    const workAreas = computed(() => plan.workAreasText.split(/[\n,，、]/).map((s) => s.trim()).filter(Boolean));
+
+    onMounted(async () => {
+      if (!editing) return;
+      try {
+        const p = await api.get('/api/planning/plans/' + encodeURIComponent(props.params.id));
+        Object.assign(plan, {
+          year: p.year, title: p.title, overallRequirements: p.overallRequirements || '',
+          workAreasText: (p.workAreas || []).join('\n'), version: p.version,
+          tasks: p.tasks.map((t) => ({
+            workArea: t.workArea, title: t.title, description: t.description || '', leadDepartment: t.leadDepartment || '',
+            dueDate: t.dueDate, indicator: { ...t.indicator },
+          })),
+        });
+        loaded.value = true;
+      } catch (e) {
+        form.fail(e);
+      }
+    });
+
+    const err = (field) => form.errors[field];
+    function body() {
+      const n = (v) => (v === '' || v === null || v === undefined ? null : Number(v));
+      return {
+        year: n(plan.year),
+        title: plan.title,
+        overallRequirements: plan.overallRequirements || null,
+        workAreas: workAreas.value,
+        tasks: plan.tasks.map((t) => ({
+          workArea: t.workArea, title: t.title, description: t.description || null,
+          leadDepartment: t.leadDepartment || null, dueDate: t.dueDate || null,
+          indicator: {
+            name: t.indicator.name, unit: t.indicator.unit, kind: t.indicator.kind,
+            direction: t.indicator.direction || 'AT_LEAST', target: n(t.indicator.target),
+            numeratorName: t.indicator.numeratorName || null, denominatorName: t.indicator.denominatorName || null,
+          },
+        })),
+        version: plan.version,
+      };
+    }
+    async function save() {
+      form.busy.value = true;
+      try {
+        const saved = editing
+          ? await api.put('/api/planning/plans/' + encodeURIComponent(props.params.id), body())
+          : await api.post('/api/planning/plans', body());
+        form.clear();
+        window.location.hash = '#/plans/' + saved.id;
+      } catch (e) {
+        form.fail(e);
+        // put the keyboard where the first problem is
+        setTimeout(() => {
+          const first = document.querySelector('.field.invalid input, .field.invalid select, .field.invalid textarea');
+          if (first) first.focus();
+        }, 0);
+      } finally {
+        form.busy.value = false;
+      }
+    }
+    const addTask = () => plan.tasks.push(blankTask(workAreas.value[0]));
+    const removeTask = (i) => plan.tasks.splice(i, 1);
+    return { plan, loaded, form, err, save, addTask, removeTask, workAreas, UNITS, KIND_LABELS, editing, L };
+  },
+  template: `
+  <section class="page">
+    <h1>{{ editing ? L('修改计划草稿', 'Edit the draft plan') : L('新建年度工作计划', 'New annual work plan') }}</h1>
+    <Alert :error="form.general.value"></Alert>
+    <form v-if="loaded" class="form" @submit.prevent="save" novalidate data-test="plan-form">
+      <div class="row">
+        <Field :label="L('年度', 'Year')" :error="err('year')" required name="year" v-slot="f">
+          <input :id="f.id" v-bind="f.aria" type="number" v-model="plan.year" min="2000" max="2100" class="short" name="year">
+        </Field>
+        <Field :label="L('计划名称', 'Title')" :error="err('title')" required name="title" v-slot="f">
+          <input :id="f.id" v-bind="f.aria" v-model="plan.title" maxlength="100" name="title" :placeholder="L('例如:2027年福州市妇联工作要点', 'e.g. 2027 work priorities')">
+        </Field>
+      </div>
+      <Field :label="L('总体要求', 'Overall requirements')" :error="err('overallRequirements')" name="overallRequirements" v-slot="f">
+        <textarea :id="f.id" v-bind="f.aria" v-model="plan.overallRequirements" rows="3" name="overallRequirements"></textarea>
+      </Field>
+      <Field :label="L('工作板块(每行一个)', 'Work areas (one per line)')" :error="err('workAreas') || err('workAreas[0]')" required name="workAreas" v-slot="f">
+        <textarea :id="f.id" v-bind="f.aria" v-model="plan.workAreasText" rows="2" name="workAreas" :placeholder="L('服务妇女创业就业', 'e.g. women’s employment')"></textarea>
+      </Field>
+      <h2>{{ L('重点任务', 'Key tasks') }}</h2>
+      <Alert :error="err('tasks')"></Alert>
+      <fieldset v-for="(t, i) in plan.tasks" :key="i" class="task" :data-test="'task-' + i">
+        <legend>{{ L('任务', 'Task') }} {{ i + 1 }}</legend>
+        <div class="row">
+          <Field :label="L('工作板块', 'Work area')" :error="err('tasks[' + i + '].workArea')" required :name="'tasks[' + i + '].workArea'" v-slot="f">
+            <select :id="f.id" v-bind="f.aria" v-model="t.workArea" :name="'tasks[' + i + '].workArea'">
+              <option value="">{{ L('请选择', 'Choose') }}</option>
+              <option v-for="w in workAreas" :key="w" :value="w">{{ w }}</option>
+            </select>
+          </Field>
+          <Field :label="L('任务名称', 'Task')" :error="err('tasks[' + i + '].title')" required :name="'tasks[' + i + '].title'" v-slot="f">
+            <input :id="f.id" v-bind="f.aria" v-model="t.title" maxlength="200" :name="'tasks[' + i + '].title'">
+          </Field>
+        </div>
+        <div class="row">
+          <Field :label="L('牵头部门', 'Lead department')" :error="err('tasks[' + i + '].leadDepartment')" :name="'tasks[' + i + '].leadDepartment'" v-slot="f">
+            <input :id="f.id" v-bind="f.aria" v-model="t.leadDepartment" maxlength="50" :name="'tasks[' + i + '].leadDepartment'">
+          </Field>
+          <Field :label="L('完成时限', 'Due date')" :error="err('tasks[' + i + '].dueDate')" required :name="'tasks[' + i + '].dueDate'" v-slot="f">
+            <input :id="f.id" v-bind="f.aria" type="date" v-model="t.dueDate" :name="'tasks[' + i + '].dueDate'">
+          </Field>
+        </div>
+        <div class="row">
+          <Field :label="L('指标名称', 'Indicator')" :error="err('tasks[' + i + '].indicator.name')" required :name="'tasks[' + i + '].indicator.name'" v-slot="f">
+            <input :id="f.id" v-bind="f.aria" v-model="t.indicator.name" :name="'tasks[' + i + '].indicator.name'">
+          </Field>
+          <Field :label="L('指标类型', 'Kind')" :error="err('tasks[' + i + '].indicator.kind')" required :name="'tasks[' + i + '].indicator.kind'" v-slot="f">
+            <select :id="f.id" v-bind="f.aria" v-model="t.indicator.kind" :name="'tasks[' + i + '].indicator.kind'">
+              <option v-for="(pair, k) in KIND_LABELS" :key="k" :value="k">{{ L(pair[0], pair[1]) }}</option>
+            </select>
+          </Field>
+          <Field :label="L('目标值', 'Target')" :error="err('tasks[' + i + '].indicator.target')" required :name="'tasks[' + i + '].indicator.target'" v-slot="f">
+            <input :id="f.id" v-bind="f.aria" type="number" step="any" v-model="t.indicator.target" class="short" :name="'tasks[' + i + '].indicator.target'">
+          </Field>
+          <Field :label="L('单位', 'Unit')" :error="err('tasks[' + i + '].indicator.unit')" required :name="'tasks[' + i + '].indicator.unit'" v-slot="f">
+            <select :id="f.id" v-bind="f.aria" v-model="t.indicator.unit" class="short" :name="'tasks[' + i + '].indicator.unit'">
+              <option v-for="u in UNITS" :key="u" :value="u">{{ u }}</option>
+            </select>
+          </Field>
+          <Field :label="L('方向', 'Direction')" :error="err('tasks[' + i + '].indicator.direction')" :name="'tasks[' + i + '].indicator.direction'" v-slot="f">
+            <select :id="f.id" v-bind="f.aria" v-model="t.indicator.direction" :name="'tasks[' + i + '].indicator.direction'">
+              <option value="AT_LEAST">{{ L('不少于', 'At least') }}</option>
+              <option value="AT_MOST">{{ L('不超过', 'At most') }}</option>
+            </select>
+          </Field>
+        </div>
+        <button type="button" class="link danger" @click="removeTask(i)" v-if="plan.tasks.length > 1">{{ L('删除此任务', 'Remove this task') }}</button>
+      </fieldset>
+      <div class="form-actions">
+        <button type="button" @click="addTask">{{ L('添加任务', 'Add a task') }}</button>
+        <button type="submit" class="primary" :disabled="form.busy.value" data-test="save-plan">{{ L('保存草稿', 'Save draft') }}</button>
+        <a class="button" href="#/plans">{{ L('取消', 'Cancel') }}</a>
+      </div>
+    </form>
+  </section>`,
+};
+
+export const PlanDetail = {
+  props: { params: Object },
+  setup(props) {
+    const plan = ref(null);
+    const error = ref(null);
+    const message = ref(null);
+    const busy = ref(false);
+    const ownAssignments = ref({});
+    async function load() {
+      try {
+        plan.value = await api.get('/api/planning/plans/' + encodeURIComponent(props.params.id));
+        error.value = null;
+        if (plan.value.status !== 'DRAFT') {
+          const mine = await api.get('/api/planning/assignments' + qs({ year: plan.value.year, size: 200 }));
+          ownAssignments.value = Object.fromEntries(mine.items.map((a) => [a.taskId, a.id]));
+        }
+      } catch (e) {
+        error.value = e;
+      }
+    }
+    async function publish() {
+      if (!window.confirm(L('发布后目标即下达,不能再直接修改。确定发布?', 'Publishing freezes the targets. Publish now?'))) return;
+      busy.value = true;
+      try {
+        plan.value = await api.post('/api/planning/plans/' + encodeURIComponent(props.params.id) + '/publish');
+        message.value = { zh: '计划已发布,可以开始分解下达。', en: 'Published: you can now allocate the targets.' };
+        await load();
+      } catch (e) {
+        message.value = null;
+        error.value = null;
+        window.alert(L(problemText(e).zh, problemText(e).en));
+      } finally {
+        busy.value = false;
+      }
+    }
+    onMounted(load);
+    return { plan, error, message, busy, publish, ownAssignments, L, num, date, measure, statusLabel, canWrite: hasRole('city') };
+  },
+  template: `
+  <section class="page">
+    <Empty v-if="error" :unavailable="error.unavailable" :text="L('找不到该计划', 'Plan not found')"></Empty>
+    <template v-else-if="plan">
+      <div class="page-head">
+        <h1>{{ plan.title }} <span class="badge" :class="plan.status" data-test="plan-status">{{ statusLabel(plan.status) }}</span></h1>
+        <div class="actions" v-if="canWrite && plan.status === 'DRAFT'">
+          <a class="button" :href="'#/plans/' + plan.id + '/edit'">{{ L('修改', 'Edit') }}</a>
+          <button type="button" class="primary" @click="publish" :disabled="busy" data-test="publish">{{ L('发布计划', 'Publish') }}</button>
+        </div>
+      </div>
+      <Alert :error="message" kind="ok"></Alert>
+      <p class="meta">{{ L('年度', 'Year') }} {{ plan.year }} · {{ L('发布时间', 'Published') }} {{ date(plan.publishedAt) }}</p>
+      <p v-if="plan.overallRequirements" class="prose">{{ plan.overallRequirements }}</p>
+      <table class="grid">
+        <thead><tr>
+          <th>{{ L('工作板块', 'Work area') }}</th><th>{{ L('重点任务', 'Task') }}</th><th>{{ L('指标', 'Indicator') }}</th>
+          <th>{{ L('目标值', 'Target') }}</th><th>{{ L('完成时限', 'Due') }}</th><th></th>
+        </tr></thead>
+        <tbody>
+          <tr v-for="t in plan.tasks" :key="t.id" :class="{ cancelled: t.cancelled }">
+            <td>{{ t.workArea }}</td>
+            <td>{{ t.title }}<span v-if="t.cancelled" class="badge CANCELLED">{{ L('已取消', 'Cancelled') }}</span></td>
+            <td>{{ t.indicator.name }}</td>
+            <td class="num">{{ t.indicator.direction === 'AT_MOST' ? '≤' : '' }}{{ measure(t.indicator.target, t.indicator.unit) }}</td>
+            <td>{{ date(t.dueDate) }}</td>
+            <td><a v-if="ownAssignments[t.id] && !t.cancelled" class="button small" :href="'#/assignments/' + ownAssignments[t.id]" data-test="allocate">{{ L('分解下达', 'Allocate') }}</a></td>
+          </tr>
+        </tbody>
+      </table>
+    </template>
+    <p v-else class="loading">{{ L('加载中…', 'Loading…') }}</p>
+  </section>`,
+};
