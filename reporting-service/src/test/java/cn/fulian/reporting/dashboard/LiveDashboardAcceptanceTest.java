@@ -271,11 +271,56 @@ class LiveDashboardAcceptanceTest {
                         .content("{\"reason\":\"台账与系统不一致,请核实\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("RETURNED"));
+        // only the direct parent reviews: not the unit itself, not the city above the parent
+        mvc.perform(post("/api/reports/progress-reports/" + gudongReport + "/approve")
+                        .with(TestTokens.gudongStaff()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/reports/progress-reports/" + gudongReport + "/approve")
+                        .with(TestTokens.cityStaff()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/reports/progress-reports/" + gudongReport + "/approve")
+                        .with(TestTokens.cangshanStaff()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/reports/progress-reports/" + gudongReport + "/return")
+                        .with(TestTokens.gulouStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
         approve(TestTokens.gulouStaff(), gudongReport);
         approved.put(TRAIN + "|" + GUDONG, new BigDecimal("15"));
+        // approval locks: no second review, no resubmission
+        mvc.perform(post("/api/reports/progress-reports/" + gudongReport + "/return")
+                        .with(TestTokens.gulouStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"再核实\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/reports/progress-reports")
+                        .with(TestTokens.gudongStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assignmentId\":\"" + gudongTrain + "\",\"period\":\"2031-Q1\",\"value\":15}"))
+                .andExpect(status().isConflict());
 
         clock.set(LocalDateTime.of(YEAR, 4, 8, 10, 0));
         submit(guxi, guxiTrain, "8", "核实后为8期");
+        // the resubmission keeps the returned one in its history, and the report stays on time
+        mvc.perform(get("/api/reports/progress-reports/" + guxiReport).with(guxi))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.submissions.length()").value(2))
+                .andExpect(jsonPath("$.submissions[0].outcome").value("RETURNED"))
+                .andExpect(jsonPath("$.submissions[0].returnReason").value("台账与系统不一致,请核实"))
+                .andExpect(jsonPath("$.submissions[1].value").value(8))
+                .andExpect(jsonPath("$.onTime").value(true));
+        // 催报: the city's owed list names the township that has not reported (仓前) and not those that did
+        mvc.perform(get("/api/reports/progress-reports/owed")
+                        .param("year", "2031")
+                        .param("period", "2031-Q1")
+                        .param("unit", GUDONG)
+                        .with(TestTokens.cityStaff()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].taskId").value(LOAN))
+                .andExpect(jsonPath("$.items[0].overdue").value(true));
         approve(TestTokens.gulouStaff(), guxiReport);
         reported.put(TRAIN + "|" + GUXI, new BigDecimal("8"));
         approved.put(TRAIN + "|" + GUXI, new BigDecimal("8"));
