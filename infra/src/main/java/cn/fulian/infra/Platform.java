@@ -1,0 +1,71 @@
+package cn.fulian.infra;
+
+import cn.fulian.infra.control.DownCommand;
+import cn.fulian.infra.control.StatusCommand;
+import cn.fulian.infra.launch.UpCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Entry point of {@code infra.jar}: {@code up}, {@code down} or {@code status}. The root {@code ./platform} script
+ * builds what is missing and then runs this.
+ */
+public final class Platform {
+
+    /** Read by {@code logback.xml}: Kafka, H2 and the Mongo-wire server log to {@code <state>/logs/infra.log}. */
+    static final String LOG_DIR_PROPERTY = "fulian.infra.logs";
+
+    private Platform() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 1) {
+            System.exit(usage());
+        }
+        PlatformSettings settings;
+        try {
+            settings = PlatformSettings.fromEnvironment(System.getenv(), root());
+            Files.createDirectories(settings.logDir());
+        } catch (IllegalArgumentException | IOException e) {
+            Console.error(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Before the first logger exists: logback reads this property once, when it initialises.
+        System.setProperty(LOG_DIR_PROPERTY, settings.logDir().toString());
+        int exitCode = switch (args[0]) {
+            case "up" -> new UpCommand(settings).run();
+            case "down" -> new DownCommand(settings).run();
+            case "status" -> new StatusCommand(settings).run();
+            default -> usage();
+        };
+        System.exit(exitCode);
+    }
+
+    /**
+     * The repository checkout: {@code PLATFORM_ROOT} if set, else three levels above {@code infra/target/infra.jar}
+     * (so {@code java -jar /path/to/infra/target/infra.jar up} works from any folder), else the current folder.
+     */
+    static Path root() {
+        String explicit = System.getenv("PLATFORM_ROOT");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        Path classPath = Path.of(System.getProperty("java.class.path")).toAbsolutePath();
+        if (classPath.getFileName().toString().endsWith(".jar") && Files.isRegularFile(classPath)) {
+            Path target = classPath.getParent();
+            if (target != null
+                    && target.getParent() != null
+                    && target.getParent().getParent() != null) {
+                return target.getParent().getParent();
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private static int usage() {
+        Console.error(
+                "usage: java -jar infra/target/infra.jar up|down|status   (or ./platform up [--detach]|down|status)");
+        return 2;
+    }
+}

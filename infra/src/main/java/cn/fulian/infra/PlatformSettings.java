@@ -1,0 +1,119 @@
+package cn.fulian.infra;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the platform lives and which local ports it uses, read from the environment so that a second platform (the
+ * system tests) can run next to a developer's one on another port set and state folder.
+ *
+ * @param root the repository checkout: the runnable jars and the realm JSON are found below it
+ * @param state the git-ignored folder for data, logs and pid files ({@code PLATFORM_STATE}, default {@code
+ *     <root>/.platform})
+ * @param externalMongoUri set when {@code MONGODB_URI} points at a real MongoDB: the launcher then runs none
+ * @param externalKafka set when {@code KAFKA_BOOTSTRAP_SERVERS} points at a real Kafka: the launcher then runs none
+ */
+public record PlatformSettings(
+        Path root,
+        Path state,
+        int gatewayPort,
+        int planningPort,
+        int activityPort,
+        int rightsPort,
+        int reportingPort,
+        int keycloakPort,
+        int keycloakManagementPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        Optional<String> externalMongoUri,
+        Optional<String> externalKafka) {
+
+    public static final String HOST = "127.0.0.1";
+
+    public static PlatformSettings fromEnvironment(Map<String, String> env, Path root) {
+        Path state = Optional.ofNullable(blankToNull(env.get("PLATFORM_STATE")))
+                .map(Path::of)
+                .orElse(root.resolve(".platform"))
+                .toAbsolutePath()
+                .normalize();
+        int keycloakPort = port(env, "KEYCLOAK_PORT", 8180);
+        return new PlatformSettings(
+                root.toAbsolutePath().normalize(),
+                state,
+                port(env, "GATEWAY_PORT", 8080),
+                port(env, "PLANNING_PORT", 8081),
+                port(env, "ACTIVITY_PORT", 8082),
+                port(env, "RIGHTS_PORT", 8083),
+                port(env, "REPORTING_PORT", 8084),
+                keycloakPort,
+                // Keycloak serves /health on a separate management port (9000 by default); deriving it from the
+                // main port keeps two platforms on different port sets from clashing there.
+                port(env, "KEYCLOAK_MANAGEMENT_PORT", keycloakPort + 1),
+                port(env, "KAFKA_PORT", 9092),
+                port(env, "KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "MONGO_PORT", 27017),
+                Optional.ofNullable(blankToNull(env.get("MONGODB_URI"))),
+                Optional.ofNullable(blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"))));
+    }
+
+    public Path logDir() {
+        return state.resolve("logs");
+    }
+
+    public Path pidDir() {
+        return state.resolve("pids");
+    }
+
+    /** The realm the platform's Keycloak imports on its first start, read from the checkout (not from the jar). */
+    public Path realmJson() {
+        return root.resolve("infra").resolve("keycloak").resolve("fulian-realm.json");
+    }
+
+    /** The Keycloak distribution the build copies next to the launcher jar. */
+    public Path keycloakZip() {
+        return root.resolve("infra").resolve("target").resolve("keycloak-dist.zip");
+    }
+
+    public Path keycloakHome() {
+        return state.resolve("keycloak");
+    }
+
+    public String keycloakUrl() {
+        return "http://" + HOST + ":" + keycloakPort;
+    }
+
+    public String gatewayUrl() {
+        return "http://" + HOST + ":" + gatewayPort;
+    }
+
+    public String mongoUri() {
+        return externalMongoUri.orElse("mongodb://" + HOST + ":" + mongoPort);
+    }
+
+    public String kafkaBootstrapServers() {
+        return externalKafka.orElse(HOST + ":" + kafkaPort);
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    name + " must be a port number between 1 and 65535, was '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

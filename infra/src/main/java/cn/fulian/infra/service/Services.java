@@ -1,0 +1,66 @@
+package cn.fulian.infra.service;
+
+import cn.fulian.infra.PlatformSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services in start order, gateway last, and how each is run: the environment contract every service reads
+ * ({@code SERVER_PORT}, {@code MONGODB_URI}, {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KEYCLOAK_URL}; the gateway also
+ * the four service URLs) and small-heap JVM options so that five JVMs, Keycloak and the launcher fit one machine.
+ */
+public final class Services {
+
+    /** The version in the jar names; the launcher is built in the same reactor, so its own version is theirs. */
+    public static final String VERSION = versionOfThisBuild();
+
+    /**
+     * Serial GC and a capped heap keep each JVM small; the full JIT stays on (no {@code TieredStopAtLevel=1}), since
+     * benchmarks run against this same platform.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx384m", "-Dfile.encoding=UTF-8");
+
+    private Services() {}
+
+    public static List<JavaService> all(PlatformSettings s) {
+        return List.of(
+                new JavaService("planning-service", s.planningPort(), "PLANNING_PORT", "PLANNING_URL"),
+                new JavaService("activity-service", s.activityPort(), "ACTIVITY_PORT", "ACTIVITY_URL"),
+                new JavaService("rights-service", s.rightsPort(), "RIGHTS_PORT", "RIGHTS_URL"),
+                new JavaService("reporting-service", s.reportingPort(), "REPORTING_PORT", "REPORTING_URL"),
+                new JavaService("gateway", s.gatewayPort(), "GATEWAY_PORT", null));
+    }
+
+    public static List<String> command(JavaService service, PlatformSettings s) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(service.jar(s.root(), VERSION).toString());
+        return command;
+    }
+
+    public static Map<String, String> environment(JavaService service, PlatformSettings s) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(service.port()));
+        env.put("MONGODB_URI", s.mongoUri());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrapServers());
+        env.put("KEYCLOAK_URL", s.keycloakUrl());
+        if (service.isGateway()) {
+            for (JavaService backend : all(s)) {
+                if (!backend.isGateway()) {
+                    env.put(backend.urlVariable(), backend.url());
+                }
+            }
+        }
+        return env;
+    }
+
+    private static String versionOfThisBuild() {
+        String version = Services.class.getPackage().getImplementationVersion();
+        return version != null ? version : "0.1.0-SNAPSHOT";
+    }
+}

@@ -1,0 +1,64 @@
+package cn.fulian.infra.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fulian.infra.PlatformSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServicesTest {
+
+    private final PlatformSettings settings = PlatformSettings.fromEnvironment(
+            Map.of("PLANNING_PORT", "28081", "KEYCLOAK_PORT", "28180", "KAFKA_PORT", "29092", "MONGO_PORT", "28017"),
+            Path.of("/repo"));
+
+    @Test
+    void everyServiceGetsItsPortAndTheAddressesOfMongoKafkaAndKeycloak() {
+        JavaService planning = Services.all(settings).get(0);
+
+        assertThat(Services.environment(planning, settings))
+                .containsEntry("SERVER_PORT", "28081")
+                .containsEntry("MONGODB_URI", "mongodb://127.0.0.1:28017")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092")
+                .containsEntry("KEYCLOAK_URL", "http://127.0.0.1:28180")
+                .doesNotContainKey("PLANNING_URL");
+    }
+
+    @Test
+    void theGatewayLearnsWhereTheFourServicesListen() {
+        JavaService gateway = Services.all(settings).get(4);
+
+        assertThat(Services.environment(gateway, settings))
+                .containsEntry("SERVER_PORT", "8080")
+                .containsEntry("PLANNING_URL", "http://127.0.0.1:28081")
+                .containsEntry("ACTIVITY_URL", "http://127.0.0.1:8082")
+                .containsEntry("RIGHTS_URL", "http://127.0.0.1:8083")
+                .containsEntry("REPORTING_URL", "http://127.0.0.1:8084");
+    }
+
+    @Test
+    void aServiceRunsFromTheJarItsModuleBuilds() {
+        JavaService rights = Services.all(settings).get(2);
+
+        assertThat(Services.command(rights, settings))
+                .contains("-XX:+UseSerialGC", "-Xmx384m", "-jar")
+                .last()
+                .isEqualTo("/repo/rights-service/target/rights-service-" + Services.VERSION + ".jar");
+    }
+
+    @Test
+    void aRealMongoOrKafkaFromTheEnvironmentIsPassedOnUnchanged() {
+        PlatformSettings external = PlatformSettings.fromEnvironment(
+                Map.of(
+                        "MONGODB_URI",
+                        "mongodb://db:27017/?replicaSet=rs0",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "k1:9092,k2:9092"),
+                Path.of("/repo"));
+
+        assertThat(Services.environment(Services.all(external).get(0), external))
+                .containsEntry("MONGODB_URI", "mongodb://db:27017/?replicaSet=rs0")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092");
+    }
+}

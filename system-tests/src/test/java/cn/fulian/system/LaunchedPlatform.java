@@ -1,0 +1,218 @@
+package cn.fulian.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The real platform, started the way a developer starts it ({@code java -jar infra/target/infra.jar up}) but on its own
+ * port set and state folder, so it runs next to a developer's platform without clashing.
+ */
+final class LaunchedPlatform {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    static final int GATEWAY_PORT = 28080;
+    static final int KEYCLOAK_PORT = 28180;
+    static final Map<String, Integer> SERVICE_PORTS =
+            Map.of("planning", 28081, "activities", 28082, "rights", 28083, "reports", 28084);
+
+    private static final Map<String, String> PORTS = Map.ofEntries(
+            Map.entry("GATEWAY_PORT", Integer.toString(GATEWAY_PORT)),
+            Map.entry("PLANNING_PORT", "28081"),
+            Map.entry("ACTIVITY_PORT", "28082"),
+            Map.entry("RIGHTS_PORT", "28083"),
+            Map.entry("REPORTING_PORT", "28084"),
+            Map.entry("KEYCLOAK_PORT", Integer.toString(KEYCLOAK_PORT)),
+            Map.entry("KAFKA_PORT", "29092"),
+            Map.entry("KAFKA_CONTROLLER_PORT", "29093"),
+            Map.entry("MONGO_PORT", "28017"));
+
+    private final Process process;
+    private final Path state;
+    private final Path output;
+    /** Completes with true on {@code PLATFORM READY}, with false when the output ends first (the launcher gave up). */
+    private final CompletableFuture<Boolean> ready = new CompletableFuture<>();
+
+    private final Duration startTime;
+    private List<ProcessHandle> started = List.of();
+    private Map<String, Long> recordedPids = Map.of();
+    private boolean stopped;
+
+    private LaunchedPlatform(Process process, Path state, Path output, long since) {
+        this.process = process;
+        this.state = state;
+        this.output = output;
+        this.startTime = awaitReady(since);
+    }
+
+    /** Starts the platform and returns once it printed {@code PLATFORM READY}; fails the test (and stops it) if not. */
+    static LaunchedPlatform start(Path root, Path state, String run) throws IOException {
+        Path jar = root.resolve("infra/target/infra.jar");
+        assertThat(jar)
+                .as("the launcher jar, built by the infra module before this module")
+                .isRegularFile();
+        ProcessBuilder command = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toString(),
+                        "up")
+                .directory(root.toFile())
+                .redirectErrorStream(true);
+        Map<String, String> env = command.environment();
+        Stream.of("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS", "KEYCLOAK_MANAGEMENT_PORT", "SERVER_PORT")
+                .forEach(env::remove);
+        env.putAll(PORTS);
+        env.put("PLATFORM_STATE", state.toString());
+        env.put("PLATFORM_ROOT", root.toString());
+        Path output = root.resolve("system-tests/target/platform-" + run + ".out");
+        Files.createDirectories(output.getParent());
+        long since = System.nanoTime();
+        return new LaunchedPlatform(command.start(), state, output, since);
+    }
+
+    Duration startTime() {
+        return startTime;
+    }
+
+    /**
+     * Sends SIGTERM as Ctrl-C would, then checks that the launcher, every process it started and every process its pid
+     * files named are gone, and that it removed its pid files.
+     */
+    void stopAndAssertNothingIsLeft() throws InterruptedException {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        process.destroy();
+        boolean exited = process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        List<ProcessHandle> alive =
+                new ArrayList<>(started.stream().filter(ProcessHandle::isAlive).toList());
+        recordedPids.values().stream()
+                .map(ProcessHandle::of)
+                .flatMap(java.util.Optional::stream)
+                .filter(ProcessHandle::isAlive)
+                .forEach(alive::add);
+        if (!exited || !alive.isEmpty()) {
+            alive.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        assertThat(exited)
+                .as("launcher stopped within %s of SIGTERM", STOP_TIMEOUT)
+                .isTrue();
+        assertThat(alive)
+                .as("processes left running after the launcher stopped")
+                .isEmpty();
+        assertThat(pidFiles()).as("pid files left in %s", state.resolve("pids")).isEmpty();
+    }
+
+    private Duration awaitReady(long since) {
+        Thread reader = new Thread(this::copyOutput, "platform-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean isReady;
+        try {
+            isReady = ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            isReady = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            isReady = false;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - since);
+        if (!isReady) {
+            giveUp();
+            fail("the platform was not ready after " + took.toSeconds() + " s (limit " + READY_TIMEOUT.toSeconds()
+                    + " s); its output is in " + output + ", the component logs in " + state.resolve("logs"));
+        }
+        started = process.descendants().toList();
+        recordedPids = readPidFiles();
+        return took;
+    }
+
+    private void giveUp() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Copies the launcher's output to a file and echoes its progress lines, so a slow start is visible in the build. */
+    private void copyOutput() {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8), true)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                out.println(line);
+                if (line.contains("✓")
+                        || line.contains("✗")
+                        || line.contains("!")
+                        || line.startsWith("PLATFORM")
+                        || line.startsWith("Starting")
+                        || line.startsWith("Stopping")
+                        || line.equals("stopped")) {
+                    System.out.println("[platform] " + line);
+                }
+                if (line.startsWith("PLATFORM READY")) {
+                    ready.complete(true);
+                }
+            }
+        } catch (IOException e) {
+            System.out.println("[platform] output no longer readable: " + e);
+        } finally {
+            ready.complete(false);
+        }
+    }
+
+    private Map<String, Long> readPidFiles() {
+        Map<String, Long> pids = new java.util.HashMap<>();
+        for (Path file : pidFiles()) {
+            try {
+                pids.put(
+                        file.getFileName().toString(),
+                        Long.parseLong(Files.readString(file).trim()));
+            } catch (IOException | NumberFormatException e) {
+                fail("unreadable pid file " + file + ": " + e);
+            }
+        }
+        assertThat(pids)
+                .as("pid files of a ready platform")
+                .containsKeys("platform.pid", "keycloak.pid", "gateway.pid");
+        return pids;
+    }
+
+    private List<Path> pidFiles() {
+        Path dir = state.resolve("pids");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".pid")).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
