@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone the time zone dates are counted in (due dates, "today", the year of a case)
  * @param rebuildTimeout how long a rebuild may take to reach the end of every topic before it gives up
  * @param sseTimeout how long a dashboard's event stream stays open before the browser reconnects
+ * @param sseKeepAlive how often an idle event stream gets a comment, so proxies do not close it
  */
 @ConfigurationProperties("fulian.reporting")
-public record ReportingProperties(String zone, Duration rebuildTimeout, Duration sseTimeout) {
+public record ReportingProperties(String zone, Duration rebuildTimeout, Duration sseTimeout, Duration sseKeepAlive) {
 
     public ReportingProperties {
         zone = zone != null ? zone : "Asia/Shanghai";
         rebuildTimeout = rebuildTimeout != null ? rebuildTimeout : Duration.ofMinutes(30);
         sseTimeout = sseTimeout != null ? sseTimeout : Duration.ofMinutes(30);
+        sseKeepAlive = sseKeepAlive != null ? sseKeepAlive : Duration.ofSeconds(20);
     }
 }

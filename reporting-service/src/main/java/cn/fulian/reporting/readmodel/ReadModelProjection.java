@@ -4,6 +4,7 @@ import cn.fulian.events.Topics;
 import cn.fulian.starter.consumer.ConsumedEvent;
 import cn.fulian.starter.consumer.ExactConsumer;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -60,8 +61,8 @@ public class ReadModelProjection {
         }
         batch.applyAll(consumer.writer(), event);
         if (!batch.touchedUnits().isEmpty()) {
-            publisher.publishEvent(
-                    new FiguresChanged(batch.touchedUnits(), event.envelope().type()));
+            publisher.publishEvent(new FiguresChanged(
+                    Map.copyOf(batch.touchedUnits()), event.envelope().type()));
         }
     }
 }

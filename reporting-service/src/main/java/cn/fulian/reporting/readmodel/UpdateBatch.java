@@ -22,7 +22,7 @@ final class UpdateBatch {
 
     private final Map<DocKey, Update> updates = new LinkedHashMap<>();
     private final Map<DocKey, Map<String, Long>> increments = new LinkedHashMap<>();
-    private final Set<String> touchedUnits = new LinkedHashSet<>();
+    private final Map<Integer, Set<String>> touchedUnits = new LinkedHashMap<>();
     private final List<Runnable> afterApply = new ArrayList<>();
 
     Update on(String collection, String id) {
@@ -42,7 +42,7 @@ final class UpdateBatch {
                     .set("parentPath", ReadModel.parentOf(unit))
                     .set("depth", unit.depth());
         }
-        touch(unit);
+        touch(year, unit);
         return u;
     }
 
@@ -54,7 +54,7 @@ final class UpdateBatch {
                     .set("parentPath", ReadModel.parentOf(unit))
                     .set("depth", unit.depth());
         }
-        touch(unit);
+        touch(year, unit);
         return u;
     }
 
@@ -65,8 +65,8 @@ final class UpdateBatch {
         increments.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(field, amount, Long::sum);
     }
 
-    void touch(OrgPath unit) {
-        touchedUnits.add(unit.value());
+    void touch(int year, OrgPath unit) {
+        touchedUnits.computeIfAbsent(year, y -> new LinkedHashSet<>()).add(unit.value());
     }
 
     boolean isEmpty() {
@@ -87,7 +87,8 @@ final class UpdateBatch {
         afterApply.forEach(Runnable::run);
     }
 
-    Set<String> touchedUnits() {
+    /** The units whose figures this event changed, by plan year. */
+    Map<Integer, Set<String>> touchedUnits() {
         return touchedUnits;
     }
 }
