@@ -1,0 +1,48 @@
+package cn.fulian.reporting.export;
+
+import cn.fulian.reporting.dashboard.DashboardService;
+import cn.fulian.reporting.dashboard.DashboardView;
+import cn.fulian.starter.scope.OrgScope;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+
+/** Builds the downloads from the same read-model figures the dashboard answers with. */
+@Service
+public class ExportService {
+
+    private final DashboardService dashboards;
+    private final LedgerService ledger;
+    private final CjkFont font;
+    private final Clock clock;
+
+    ExportService(DashboardService dashboards, LedgerService ledger, CjkFont font, Clock clock) {
+        this.dashboards = dashboards;
+        this.ledger = ledger;
+        this.font = font;
+        this.clock = clock;
+    }
+
+    public Download dashboardWorkbook(OrgScope scope, String unit, Integer year) {
+        DashboardView d = dashboards.dashboard(scope, unit, year);
+        return new Download(
+                Workbooks.dashboard(d, clock.getZone()), Download.XLSX, d.unit().name() + d.year() + "年统计看板.xlsx");
+    }
+
+    public Download ledgerWorkbook(OrgScope scope, Integer yearParam) {
+        int year = dashboards.yearOr(yearParam);
+        String name = dashboards.ref(scope.unit()).name();
+        return new Download(
+                Workbooks.ledger(ledger.ledger(scope, year), clock.getZone()),
+                Download.XLSX,
+                name + year + "年任务分解台账.xlsx");
+    }
+
+    public Download rankingBulletin(OrgScope scope, String unit, Integer year) {
+        DashboardView d = dashboards.dashboard(scope, unit, year);
+        return new Download(
+                RankingBulletin.render(d, font.bytes(), LocalDate.now(clock)),
+                Download.PDF,
+                d.unit().name() + d.year() + "年排名通报.pdf");
+    }
+}

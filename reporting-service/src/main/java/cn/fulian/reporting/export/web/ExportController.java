@@ -1,0 +1,59 @@
+package cn.fulian.reporting.export.web;
+
+import cn.fulian.reporting.export.Download;
+import cn.fulian.reporting.export.ExportService;
+import cn.fulian.starter.scope.OrgScope;
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Downloads: the dashboard and the allocation ledger as Excel, the ranking bulletin as PDF. */
+@RestController
+@RequestMapping("/api/reports/exports")
+class ExportController {
+
+    private final ExportService exports;
+
+    ExportController(ExportService exports) {
+        this.exports = exports;
+    }
+
+    @Operation(summary = "统计看板导出 (.xlsx): 任务完成情况, 下级单位, 维权指标, 报送情况")
+    @GetMapping("/dashboard.xlsx")
+    ResponseEntity<byte[]> dashboard(
+            OrgScope scope, @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
+        return send(exports.dashboardWorkbook(scope, unit, year));
+    }
+
+    @Operation(summary = "任务分解台账导出 (.xlsx): every assignment of the year in the caller's subtree")
+    @GetMapping("/ledger.xlsx")
+    ResponseEntity<byte[]> ledger(OrgScope scope, @RequestParam(required = false) Integer year) {
+        return send(exports.ledgerWorkbook(scope, year));
+    }
+
+    @Operation(summary = "排名通报 (.pdf): the unit's direct children ranked by completion")
+    @GetMapping("/ranking.pdf")
+    ResponseEntity<byte[]> ranking(
+            OrgScope scope, @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
+        return send(exports.rankingBulletin(scope, unit, year));
+    }
+
+    static ResponseEntity<byte[]> send(Download d) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(d.mediaType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(d.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(d.bytes());
+    }
+}

@@ -1,0 +1,2 @@
+/** Download endpoints of the exports. */
+package cn.fulian.reporting.export.web;
