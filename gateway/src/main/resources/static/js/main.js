@@ -36,6 +36,7 @@ function resolve() {
   const hash = window.location.hash.replace(/^#/, '') || '';
   if (!hash || hash === '/') {
     window.location.replace(homeRoute());
+    resolve();
     return;
   }
   const [path, search] = hash.split('?');

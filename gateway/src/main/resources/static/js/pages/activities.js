@@ -102,7 +102,13 @@ export const ActivityForm = {
         linkable.value = [];
       }
       if (feeding.value.length && !feeding.value.includes(a.link.metric)) a.link.metric = feeding.value[0];
+      // a task acknowledged a moment ago reaches the activity service by event: wait for it briefly
+      if (a.link.assignmentId && !chosenLink.value && linkRetries < 10) {
+        linkRetries += 1;
+        setTimeout(loadLinkable, 2000);
+      }
     }
+    let linkRetries = 0;
     onMounted(async () => {
       try {
         catalogue.value = await api.get('/api/activities/catalogue');

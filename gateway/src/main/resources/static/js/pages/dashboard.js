@@ -60,9 +60,8 @@ export const Dashboard = {
       source = new EventSource('/api/reports/stream' + qs({ unit: unit.value }));
       source.onopen = () => { live.value = 'live'; };
       source.onmessage = reloadSoon;
-      for (const name of ['figures', 'figures-changed', 'FiguresChanged', 'changed', 'update', 'dashboard']) {
-        source.addEventListener(name, reloadSoon);
-      }
+      // reporting-service names its notices; the figures themselves are read again from the dashboard API
+      source.addEventListener('figures-changed', reloadSoon);
       source.onerror = () => {
         // EventSource reconnects by itself after a dropped connection; a refused stream stays closed
         if (source && source.readyState === EventSource.CLOSED) startPolling();

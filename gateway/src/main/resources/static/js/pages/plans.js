@@ -244,6 +244,7 @@ export const PlanDetail = {
     const message = ref(null);
     const busy = ref(false);
     const ownAssignments = ref({});
+    let retries = 0;
     async function load() {
       try {
         plan.value = await api.get('/api/planning/plans/' + encodeURIComponent(props.params.id));
@@ -251,6 +252,12 @@ export const PlanDetail = {
         if (plan.value.status !== 'DRAFT') {
           const mine = await api.get('/api/planning/assignments' + qs({ year: plan.value.year, size: 200 }));
           ownAssignments.value = Object.fromEntries(mine.items.map((a) => [a.taskId, a.id]));
+          // the unit's own assignments are written right after publication: look again shortly if some are missing
+          const missing = plan.value.tasks.some((t) => !t.cancelled && !ownAssignments.value[t.id]);
+          if (missing && retries < 10) {
+            retries += 1;
+            setTimeout(load, 1500);
+          }
         }
       } catch (e) {
         error.value = e;

@@ -37,7 +37,7 @@ public record SessionView(
                 ? new String[] {"UNKNOWN", "未设置单位", "no unit"}
                 : LEVELS.get(Math.min(codes.length, LEVELS.size()) - 1);
         String username = String.valueOf(claims.getOrDefault("preferred_username", claims.getOrDefault("sub", "")));
-        String name = claims.get("name") instanceof String n && !n.isBlank() ? n : username;
+        String name = displayName(claims, username);
         return new SessionView(
                 username,
                 name,
@@ -47,5 +47,17 @@ public record SessionView(
                 level[1],
                 level[2],
                 realmRoles.stream().filter(PLATFORM_ROLES::contains).sorted().toList());
+    }
+
+    /** Chinese names read family name first (林丽华); Keycloak's {@code name} claim puts the given name first. */
+    private static String displayName(Map<String, Object> claims, String username) {
+        if (claims.get("family_name") instanceof String family
+                && claims.get("given_name") instanceof String given
+                && (family + given)
+                        .codePoints()
+                        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return family + given;
+        }
+        return claims.get("name") instanceof String n && !n.isBlank() ? n : username;
     }
 }

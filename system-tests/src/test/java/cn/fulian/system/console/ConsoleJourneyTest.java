@@ -122,12 +122,12 @@ class ConsoleJourneyTest {
         city.screenshot("04-plan-form-filled");
         city.click("[data-test=save-plan]");
 
-        city.waitFor(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[data-test=plan-status]"), "草稿"));
+        city.waitFor(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=plan-status]"), "草稿"));
         city.click("[data-test=publish]");
         city.waitFor(ExpectedConditions.alertIsPresent()).accept();
-        city.waitFor(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[data-test=plan-status]"), "已发布"));
+        city.waitFor(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=plan-status]"), "已发布"));
         city.screenshot("05-plan-published");
 
         city.click("[data-test=allocate]");
@@ -139,7 +139,9 @@ class ConsoleJourneyTest {
         city.click("[data-test=save-allocation]");
 
         city.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=children]")));
-        assertThat(city.text("[data-test=children] tr[data-unit=鼓楼区]")).contains("20场").contains("待签收");
+        assertThat(city.text("[data-test=children] tr[data-unit=鼓楼区]"))
+                .contains("20场")
+                .contains("待签收");
         assertThat(city.text("[data-test=not-acknowledged]")).contains("未签收 1 个");
         city.click("[data-test=children] tr[data-unit=鼓楼区] [data-test=remind]");
         city.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"), "催办"));
@@ -175,8 +177,9 @@ class ConsoleJourneyTest {
         city.type("[data-field='metrics.sessions'] input", "3");
         city.type("[data-field='metrics.participants'] input", "120");
         city.type("[data-field='metrics.womenParticipants'] input", "96");
-        city.waitFor(Duration.ofSeconds(40), d -> city.all("[data-field='links[0].assignmentId'] select option")
-                        .stream()
+        city.waitFor(
+                Duration.ofSeconds(40),
+                d -> city.all("[data-field='links[0].assignmentId'] select option").stream()
                         .anyMatch(o -> o.getText().startsWith(TASK)));
         city.waitFor(d -> !city.all("[data-field='links[0].metric'] select option[value=sessions]")
                 .isEmpty());
@@ -191,7 +194,9 @@ class ConsoleJourneyTest {
             return now.equals(before) ? null : now;
         });
         assertThat(after).isEqualTo("3场");
-        assertThat(leader.script("return window.__sameDocument")).as("the page was not reloaded").isEqualTo("yes");
+        assertThat(leader.script("return window.__sameDocument"))
+                .as("the page was not reloaded")
+                .isEqualTo("yes");
         leader.screenshot("11-leader-dashboard-after");
     }
 

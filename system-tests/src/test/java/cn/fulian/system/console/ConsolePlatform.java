@@ -88,8 +88,7 @@ final class ConsolePlatform implements AutoCloseable {
         Path output = root.resolve("system-tests/target/platform-console.out");
         Files.createDirectories(output.getParent());
         Process process = command.start();
-        ConsolePlatform platform =
-                new ConsolePlatform("http://127.0.0.1:28080", "http://127.0.0.1:28180", process);
+        ConsolePlatform platform = new ConsolePlatform("http://127.0.0.1:28080", "http://127.0.0.1:28180", process);
         platform.awaitReady(output);
         return platform;
     }
@@ -152,14 +151,18 @@ final class ConsolePlatform implements AutoCloseable {
                 .header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(client))));
-        assertThat(put.statusCode()).as("updating fulian-gateway: %s", put.body()).isEqualTo(204);
+        assertThat(put.statusCode())
+                .as("updating fulian-gateway: %s", put.body())
+                .isEqualTo(204);
     }
 
     private String adminToken() throws IOException, InterruptedException {
         HttpResponse<String> response = form(
                 keycloakUrl + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
-        assertThat(response.statusCode()).as("Keycloak admin login: %s", response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("Keycloak admin login: %s", response.body())
+                .isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asString();
     }
 
@@ -168,7 +171,9 @@ final class ConsolePlatform implements AutoCloseable {
         HttpResponse<String> response = form(
                 keycloakUrl + "/realms/fulian/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "fulian-web", "username", username, "password", "demo"));
-        assertThat(response.statusCode()).as("token for %s: %s", username, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("token for %s: %s", username, response.body())
+                .isEqualTo(200);
         return json.readTree(response.body()).path("access_token").asString();
     }
 
@@ -176,7 +181,9 @@ final class ConsolePlatform implements AutoCloseable {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .header("Authorization", "Bearer " + token)
                 .GET());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("GET %s: %s", path, response.body())
+                .isEqualTo(200);
         return json.readTree(response.body());
     }
 
