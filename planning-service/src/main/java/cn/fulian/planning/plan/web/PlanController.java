@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Annual plans: write, import, edit while a draft, publish, revise, cancel tasks, close, copy to next year. */
@@ -83,7 +85,9 @@ class PlanController {
             request = yaml.readValue(file, PlanRequest.class);
         } catch (JacksonException e) {
             throw new cn.fulian.starter.problem.InvalidFieldException(
-                    "file", "文件不是有效的计划YAML:" + firstLine(e.getOriginalMessage()), "not a valid plan YAML file");
+                    "file",
+                    "文件不是有效的计划YAML" + where(e, "(第%d行%s)", ",字段 "),
+                    "not a valid plan YAML file" + where(e, " (line %d%s)", ", field "));
         }
         if (request == null) {
             throw new cn.fulian.starter.problem.InvalidFieldException("file", "文件为空", "the file is empty");
@@ -134,12 +138,20 @@ class PlanController {
         return PlanView.of(plans.copyToNextYear(scope, id));
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
+    /**
+     * Where the file went wrong: the line and the field, never the parser's own message, which names Java types
+     * ({@code java.lang.Integer}) that mean nothing to the user and reveal internals.
+     */
+    private static String where(JacksonException e, String format, String fieldPrefix) {
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        String field = "";
+        if (e instanceof DatabindException de && !de.getPath().isEmpty()) {
+            field = fieldPrefix
+                    + de.getPath().stream()
+                            .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                            .collect(Collectors.joining("."))
+                            .replace(".[", "[");
         }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 120 ? line.substring(0, 120) : line;
+        return line > 0 ? format.formatted(line, field) : "";
     }
 }
