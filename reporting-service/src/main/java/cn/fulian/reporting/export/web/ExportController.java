@@ -2,12 +2,9 @@ package cn.fulian.reporting.export.web;
 
 import cn.fulian.reporting.export.Download;
 import cn.fulian.reporting.export.ExportService;
+import cn.fulian.reporting.web.Downloads;
 import cn.fulian.starter.scope.OrgScope;
 import io.swagger.v3.oas.annotations.Operation;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,15 +42,7 @@ class ExportController {
         return send(exports.rankingBulletin(scope, unit, year));
     }
 
-    static ResponseEntity<byte[]> send(Download d) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(d.mediaType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(d.fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(d.bytes());
+    private static ResponseEntity<byte[]> send(Download d) {
+        return Downloads.of(d.bytes(), d.mediaType(), d.fileName());
     }
 }

@@ -1,0 +1,49 @@
+package cn.fulian.reporting.summary;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A draft annual summary: sections by work area, paragraphs of text, and for every figure in a paragraph its source.
+ * The same shape comes back (edited) for the export, so the limits below bound what a caller may send.
+ */
+public record SummaryDraft(
+        @NotBlank(message = "请填写标题|title is required") @Size(max = 200, message = "标题过长|title too long")
+        String title,
+
+        @NotNull(message = "请提供章节|sections are required") @Size(max = 100, message = "章节过多|too many sections") @Valid
+        List<Section> sections) {
+
+    public record Section(
+            @NotBlank(message = "请填写工作领域|work area is required") @Size(max = 100, message = "工作领域过长|work area too long")
+            String workArea,
+
+            @NotNull(message = "请提供段落|paragraphs are required")
+            @Size(max = 200, message = "段落过多|too many paragraphs")
+            @Valid
+            List<Paragraph> paragraphs) {}
+
+    public record Paragraph(
+            @NotBlank(message = "段落不能为空|paragraph text is required")
+            @Size(max = 5000, message = "段落过长|paragraph too long")
+            String text,
+
+            @Size(max = 200, message = "来源过多|too many sources") @Valid
+            List<Source> sources) {}
+
+    /**
+     * Where a figure of the text comes from: a task's approved report value (APPROVED, with the period in
+     * {@code figure}) or its recorded activity total (RECORDED); rights figures are RECORDED without a task.
+     */
+    public record Source(
+            @Size(max = 100) String taskId, @Size(max = 200) String figure, SourceKind kind, BigDecimal value) {}
+
+    public enum SourceKind {
+        APPROVED,
+        RECORDED
+    }
+}

@@ -1,0 +1,2 @@
+/** The summary draft and its .docx export. */
+package cn.fulian.reporting.summary.web;
