@@ -14,12 +14,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * The document count and a content hash of every collection of a service's database, minus the ones a background
  * listener may change at any moment. Two equal snapshots mean nothing was written in between.
  */
-record CollectionSnapshot(Map<String, State> collections) {
+record CollectionSnapshot(Map<String, State> collections, long pendingOutbox) {
 
     record State(long count, long hash) {}
 
     static CollectionSnapshot of(MongoTemplate mongo, Predicate<String> ignored) {
         Map<String, State> states = new TreeMap<>();
+        long pending = 0;
         Set<String> names = mongo.getCollectionNames();
         for (String name : names) {
             if (ignored.test(name)) {
@@ -31,10 +32,13 @@ record CollectionSnapshot(Map<String, State> collections) {
                 count++;
                 // a sum of per-document hashes: the same whatever order the server returns them in
                 hash += fnv(doc.toJson());
+                if (doc.get("outbox") instanceof List<?> outbox && !outbox.isEmpty()) {
+                    pending++;
+                }
             }
             states.put(name, new State(count, hash));
         }
-        return new CollectionSnapshot(states);
+        return new CollectionSnapshot(states, pending);
     }
 
     /** The collections that differ from {@code before}, each with its counts before and after. */

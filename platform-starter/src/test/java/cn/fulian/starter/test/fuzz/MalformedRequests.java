@@ -181,14 +181,16 @@ public final class MalformedRequests {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Waits until the collections stop changing (outbox pulled, at most a few seconds) and returns them. */
+    /**
+     * Waits until every outbox is relayed and the collections stop changing (at most ten seconds) and returns them.
+     */
     private CollectionSnapshot settle(Predicate<String> ignored) throws InterruptedException {
         CollectionSnapshot last = CollectionSnapshot.of(mongo, ignored);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             Thread.sleep(150);
             CollectionSnapshot now = CollectionSnapshot.of(mongo, ignored);
-            if (now.equals(last)) {
+            if (now.equals(last) && now.pendingOutbox() == 0) {
                 return now;
             }
             last = now;
