@@ -136,6 +136,7 @@ export const Dashboard = {
       return c;
     });
     const years = computed(() => { const y = currentYear(); return [...new Set([year.value, y + 1, y, y - 1, y - 2])].sort((a, b) => b - a); });
+    const exportQuery = computed(() => qs({ unit: data.value ? data.value.unit.path : unit.value, year: year.value }));
     const changeYear = () => { window.location.hash = '#/dashboard' + qs({ unit: unit.value, year: year.value }); };
     const onResize = () => chart && chart.resize();
 
@@ -152,7 +153,7 @@ export const Dashboard = {
     });
     watch(lang, () => drawChart());
     return {
-      data, error, live, updatedAt, chartEl, year, years, changeYear, drill, parentPath, overall, counts,
+      data, error, live, updatedAt, chartEl, year, years, changeYear, exportQuery, drill, parentPath, overall, counts,
       lightLabel, L, num, date, dateTime, measure,
     };
   },
@@ -166,6 +167,11 @@ export const Dashboard = {
         <span class="live" :class="live" data-test="live">{{ live === 'live' ? L('● 实时', '● Live') : live === 'polling' ? L('每10秒刷新', 'refreshing every 10 s') : L('连接中…', 'connecting…') }}</span>
       </div>
     </div>
+    <p class="actions exports" v-if="data">
+      <a class="button small" :href="'/api/reports/exports/dashboard.xlsx' + exportQuery" download>{{ L('导出看板(Excel)', 'Dashboard (Excel)') }}</a>
+      <a class="button small" :href="'/api/reports/exports/ledger.xlsx?year=' + year" download>{{ L('导出分解台账(Excel)', 'Allocation ledger (Excel)') }}</a>
+      <a class="button small" :href="'/api/reports/exports/ranking.pdf' + exportQuery" download>{{ L('排名通报(PDF)', 'Ranking bulletin (PDF)') }}</a>
+    </p>
     <p v-if="parentPath" class="crumbs"><a href="" @click.prevent="drill(parentPath)">{{ L('← 返回上级单位', '← Up one level') }}</a></p>
     <div v-if="error" class="empty unavailable" role="status">
       {{ error.unavailable ? L('暂无数据:统计看板尚未开通', 'Not available yet: the dashboard service is not running') : L('暂无数据', 'No data') }}

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -64,7 +65,11 @@ class GatewayRoutingTest {
     @Value("${local.server.port}")
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** HTTP/1.1 as browsers and scripts mostly speak it to a gateway; a timeout turns a lost answer into a failure. */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @BeforeEach
     void forget() {
@@ -220,7 +225,8 @@ class GatewayRoutingTest {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60));
         if (!token.isEmpty()) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -140,6 +140,10 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    Object asyncScript(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
     Path screenshot(String name) throws IOException {
         Path target = screenshots.resolve(name + ".png");
         Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -198,6 +198,14 @@ class ConsoleJourneyTest {
                 .as("the page was not reloaded")
                 .isEqualTo("yes");
         leader.screenshot("11-leader-dashboard-after");
+
+        Object download = leader.asyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.querySelector('.exports a').href)"
+                + ".then(r => done(r.status + ' ' + r.headers.get('content-type')))"
+                + ".catch(e => done(String(e)));");
+        assertThat(String.valueOf(download))
+                .as("the dashboard's Excel export, fetched with the session only")
+                .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     /** The next plan year without a city plan, so the test can run again on the same platform state. */
