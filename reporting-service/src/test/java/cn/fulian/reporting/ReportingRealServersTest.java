@@ -21,7 +21,8 @@ class ReportingRealServersTest extends RealServersTest {
     void aDistrictReadsItsOwnDashboardAndNotItsSiblings() throws Exception {
         mvc.perform(get("/api/reports/dashboard").param("year", "2026").with(gulouStaff()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.unit").exists());
+                .andExpect(jsonPath("$.unit.path").value("350100/350102"))
+                .andExpect(jsonPath("$.year").value(2026));
         mvc.perform(get("/api/reports/dashboard")
                         .param("year", "2026")
                         .param("unit", "350100/350102")
