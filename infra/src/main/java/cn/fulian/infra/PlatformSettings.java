@@ -1,6 +1,7 @@
 package cn.fulian.infra;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,8 @@ import java.util.Optional;
  *     <root>/.platform})
  * @param externalMongoUri set when {@code MONGODB_URI} points at a real MongoDB: the launcher then runs none
  * @param externalKafka set when {@code KAFKA_BOOTSTRAP_SERVERS} points at a real Kafka: the launcher then runs none
+ * @param readyTimeout how long each component may take to become ready ({@code PLATFORM_READY_TIMEOUT} in seconds,
+ *     default 180): a busy CI machine may need more
  */
 public record PlatformSettings(
         Path root,
@@ -28,7 +31,8 @@ public record PlatformSettings(
         int kafkaControllerPort,
         int mongoPort,
         Optional<String> externalMongoUri,
-        Optional<String> externalKafka) {
+        Optional<String> externalKafka,
+        Duration readyTimeout) {
 
     public static final String HOST = "127.0.0.1";
 
@@ -55,7 +59,8 @@ public record PlatformSettings(
                 port(env, "KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "MONGO_PORT", 27017),
                 Optional.ofNullable(blankToNull(env.get("MONGODB_URI"))),
-                Optional.ofNullable(blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"))));
+                Optional.ofNullable(blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"))),
+                Duration.ofSeconds(seconds(env, "PLATFORM_READY_TIMEOUT", 180)));
     }
 
     public Path logDir() {
@@ -110,6 +115,22 @@ public record PlatformSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     name + " must be a port number between 1 and 65535, was '" + value + "'");
+        }
+    }
+
+    private static long seconds(Map<String, String> env, String name, long defaultSeconds) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return defaultSeconds;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds < 1) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number of seconds, was '" + value + "'");
         }
     }
 

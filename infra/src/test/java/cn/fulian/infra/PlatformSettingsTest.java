@@ -21,6 +21,7 @@ class PlatformSettingsTest {
         assertThat(s.mongoUri()).isEqualTo("mongodb://127.0.0.1:27017");
         assertThat(s.externalKafka()).isEmpty();
         assertThat(s.externalMongoUri()).isEmpty();
+        assertThat(s.readyTimeout()).hasSeconds(180);
     }
 
     @Test

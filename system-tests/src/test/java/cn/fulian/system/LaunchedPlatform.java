@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,9 @@ import java.util.stream.Stream;
  */
 final class LaunchedPlatform {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    /** 240 s; {@code -Dplatform.ready-timeout=<seconds>} gives a busy machine more (the launcher's own limit too). */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("platform.ready-timeout", 240));
+
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     static final int GATEWAY_PORT = 28080;
@@ -83,6 +87,9 @@ final class LaunchedPlatform {
         env.putAll(PORTS);
         env.put("PLATFORM_STATE", state.toString());
         env.put("PLATFORM_ROOT", root.toString());
+        if (System.getProperty("platform.ready-timeout") != null) {
+            env.put("PLATFORM_READY_TIMEOUT", Long.toString(READY_TIMEOUT.toSeconds()));
+        }
         Path output = root.resolve("system-tests/target/platform-" + run + ".out");
         Files.createDirectories(output.getParent());
         long since = System.nanoTime();
@@ -102,13 +109,14 @@ final class LaunchedPlatform {
             return;
         }
         stopped = true;
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the output stream before "stopped" is read.
+        process.toHandle().destroy();
         boolean exited = process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         List<ProcessHandle> alive =
                 new ArrayList<>(started.stream().filter(ProcessHandle::isAlive).toList());
         recordedPids.values().stream()
                 .map(ProcessHandle::of)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .filter(ProcessHandle::isAlive)
                 .forEach(alive::add);
         if (!exited || !alive.isEmpty()) {
@@ -150,7 +158,7 @@ final class LaunchedPlatform {
 
     private void giveUp() {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
+        process.toHandle().destroy();
         try {
             process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -188,7 +196,7 @@ final class LaunchedPlatform {
     }
 
     private Map<String, Long> readPidFiles() {
-        Map<String, Long> pids = new java.util.HashMap<>();
+        Map<String, Long> pids = new HashMap<>();
         for (Path file : pidFiles()) {
             try {
                 pids.put(

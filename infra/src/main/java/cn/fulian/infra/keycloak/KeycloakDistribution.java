@@ -113,6 +113,31 @@ public final class KeycloakDistribution {
         return home.resolve("data").resolve("h2");
     }
 
+    /** Records that Keycloak came up on this database once: its schema and the realm import are complete. */
+    public void markDatabaseComplete() throws IOException {
+        if (Files.isDirectory(databaseDir())) {
+            Files.writeString(completeMarker(), "Keycloak was ready on this database\n");
+        }
+    }
+
+    /**
+     * Deletes a database that Keycloak never came up on. A first start stopped while Keycloak creates its schema leaves
+     * a half-made database with its schema lock taken, and the next start would wait for that lock for 15 minutes.
+     *
+     * @return true if a database was deleted
+     */
+    public boolean discardIncompleteDatabase() throws IOException {
+        if (Files.isDirectory(databaseDir()) && !Files.exists(completeMarker())) {
+            deleteRecursively(databaseDir());
+            return true;
+        }
+        return false;
+    }
+
+    private Path completeMarker() {
+        return databaseDir().resolve("ready-once");
+    }
+
     private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

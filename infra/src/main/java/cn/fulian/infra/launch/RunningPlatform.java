@@ -37,7 +37,6 @@ final class RunningPlatform {
 
     private static final Logger log = LoggerFactory.getLogger(RunningPlatform.class);
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration KAFKA_PORT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(15);
@@ -49,6 +48,7 @@ final class RunningPlatform {
     private final PidFiles pids;
     private final Map<String, Component> components;
     private final LocalSecrets secrets;
+    private final KeycloakDistribution keycloakDistribution;
     private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
     private volatile ChildProcess keycloak;
     private MongoWireServer mongo;
@@ -59,6 +59,7 @@ final class RunningPlatform {
     RunningPlatform(PlatformSettings settings, PidFiles pids) {
         this.settings = settings;
         this.pids = pids;
+        this.keycloakDistribution = new KeycloakDistribution(settings.keycloakHome());
         this.secrets = new LocalSecrets(settings.state().resolve("secrets"), System.getenv());
         this.components =
                 Topology.components(settings).stream().collect(Collectors.toMap(Component::name, Function.identity()));
@@ -82,7 +83,6 @@ final class RunningPlatform {
             waiting.add(new Waiting(startService(service), System.nanoTime()));
         }
         awaitReady(waiting, since);
-        recordKeycloakJvm();
     }
 
     /**
@@ -137,7 +137,7 @@ final class RunningPlatform {
 
     private synchronized ChildProcess startKeycloak() throws IOException {
         checkNotStopping();
-        KeycloakDistribution distribution = new KeycloakDistribution(settings.keycloakHome());
+        KeycloakDistribution distribution = keycloakDistribution;
         if (!distribution.isUnpacked()) {
             long t = System.nanoTime();
             boolean repair = distribution.exists();
@@ -149,6 +149,10 @@ final class RunningPlatform {
                             : "  · Keycloak unpacked into %s in %s (first start only)",
                     distribution.home(),
                     Console.elapsed(t));
+        }
+        if (distribution.discardIncompleteDatabase()) {
+            Console.line(
+                    "  · Keycloak's database was left incomplete by an interrupted first start; it is created afresh");
         }
         if (distribution.stageRealm(settings.realmJson())) {
             Console.line("  ! infra/keycloak/fulian-realm.json changed, but Keycloak keeps the realm already in its"
@@ -203,7 +207,7 @@ final class RunningPlatform {
         return child;
     }
 
-    private void awaitReady(List<Waiting> waiting, long since) throws StartupFailure {
+    private void awaitReady(List<Waiting> waiting, long since) throws StartupFailure, IOException {
         while (!waiting.isEmpty()) {
             checkNotStopping();
             for (ChildProcess child : children()) {
@@ -217,9 +221,15 @@ final class RunningPlatform {
                 if (component.probe().isUp()) {
                     Console.ready(component.label(), component.address(), since);
                     it.remove();
-                } else if (System.nanoTime() - w.startedAt() > READY_TIMEOUT.toNanos()) {
+                    if (w.child() == keycloak) {
+                        keycloakReady();
+                    }
+                } else if (System.nanoTime() - w.startedAt()
+                        > settings.readyTimeout().toNanos()) {
                     throw StartupFailure.notReady(
-                            component.label(), READY_TIMEOUT, w.child().log());
+                            component.label(),
+                            settings.readyTimeout(),
+                            w.child().log());
                 }
             }
             if (!waiting.isEmpty()) {
@@ -241,10 +251,11 @@ final class RunningPlatform {
     }
 
     /**
-     * {@code kc.sh} runs Keycloak's JVM as its child. Recording that JVM too lets {@code down} stop it even if the
-     * script died first and the JVM was re-parented.
+     * Marks Keycloak's database as complete, and records Keycloak's JVM: {@code kc.sh} runs it as its child, and its own
+     * pid file lets {@code down} stop it even if the script died first and the JVM was re-parented.
      */
-    private void recordKeycloakJvm() {
+    private void keycloakReady() throws IOException {
+        keycloakDistribution.markDatabaseComplete();
         keycloak.process()
                 .descendants()
                 .findFirst()

@@ -72,4 +72,20 @@ class KeycloakDistributionTest {
 
         assertThat(distribution.stageRealm(realm)).isTrue();
     }
+
+    @Test
+    void aDatabaseKeycloakNeverCameUpOnIsDiscardedAndOneItCameUpOnIsKept() throws IOException {
+        distribution.unpack(zip);
+        Files.createDirectories(distribution.databaseDir());
+        Files.writeString(distribution.databaseDir().resolve("keycloakdb.mv.db"), "half a schema");
+
+        assertThat(distribution.discardIncompleteDatabase()).isTrue();
+        assertThat(distribution.databaseDir()).doesNotExist();
+
+        Files.createDirectories(distribution.databaseDir());
+        distribution.markDatabaseComplete();
+
+        assertThat(distribution.discardIncompleteDatabase()).isFalse();
+        assertThat(distribution.databaseDir()).isDirectory();
+    }
 }
