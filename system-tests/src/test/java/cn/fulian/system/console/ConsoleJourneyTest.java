@@ -169,7 +169,23 @@ class ConsoleJourneyTest {
         city.click(inboxRow + " [data-test=acknowledge]");
         city.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(inboxRow), "已签收"));
 
-        city.click(inboxRow + " [data-test=record-activity]");
+        // the activity service learns the new assignment from planning's events; the form lists it once it has
+        for (int attempt = 0; ; attempt++) {
+            city.click(inboxRow + " [data-test=record-activity]");
+            try {
+                city.waitFor(
+                        Duration.ofSeconds(15),
+                        d -> city.all("[data-field='links[0].assignmentId'] select option").stream()
+                                .anyMatch(o -> o.getText().startsWith(TASK)));
+                break;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                if (attempt == 7) {
+                    throw notYet;
+                }
+                city.go(base + "/#/inbox?year=" + year);
+                city.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(inboxRow), "已签收"));
+            }
+        }
         city.select("[data-field=type] select", "LECTURE");
         city.type("[data-field=title] input", "家庭教育公益讲座(鼓楼区)");
         city.setDate("[data-field=startDate] input", LocalDate.of(year, 3, 15).toString());
@@ -177,10 +193,6 @@ class ConsoleJourneyTest {
         city.type("[data-field='metrics.sessions'] input", "3");
         city.type("[data-field='metrics.participants'] input", "120");
         city.type("[data-field='metrics.womenParticipants'] input", "96");
-        city.waitFor(
-                Duration.ofSeconds(40),
-                d -> city.all("[data-field='links[0].assignmentId'] select option").stream()
-                        .anyMatch(o -> o.getText().startsWith(TASK)));
         city.waitFor(d -> !city.all("[data-field='links[0].metric'] select option[value=sessions]")
                 .isEmpty());
         city.select("[data-field='links[0].metric'] select", "sessions");
