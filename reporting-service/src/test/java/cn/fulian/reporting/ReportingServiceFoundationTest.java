@@ -1,49 +1,18 @@
 package cn.fulian.reporting;
 
-import static cn.fulian.starter.test.TestTokens.gudongStaff;
-import static cn.fulian.starter.test.TestTokens.gulouStaff;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
+import cn.fulian.starter.test.ServiceFoundationContract;
 import cn.fulian.starter.test.ServiceTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 @ServiceTest
-class ReportingServiceFoundationTest {
+class ReportingServiceFoundationTest extends ServiceFoundationContract {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Test
-    void meAnswersTheCallersUnitFromTheToken() throws Exception {
-        mvc.perform(get("/api/reports/me").with(gulouStaff()))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.unitPath").value("350100/350102"))
-                .andExpect(jsonPath("$.level").value("DISTRICT"));
-        mvc.perform(get("/api/reports/me").with(gudongStaff()))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.unitPath").value("350100/350102/350102001"))
-                .andExpect(jsonPath("$.level").value("TOWNSHIP"));
+    @Override
+    protected String apiPrefix() {
+        return "/api/reports";
     }
 
-    @Test
-    void meWithoutATokenIsUnauthorized() throws Exception {
-        mvc.perform(get("/api/reports/me")).andExpect(status().isUnauthorized());
-    }
-
-    @Test
-    void healthIsUpAndOpenApiDescribesTheServiceWithoutAToken() throws Exception {
-        mvc.perform(get("/actuator/health"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/v3/api-docs"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.info.title").value("进度填报与统计 / Reporting API"))
-                .andExpect(jsonPath("$.paths['/api/reports/me']").exists())
-                .andExpect(
-                        jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
+    @Override
+    protected String apiTitle() {
+        return "进度填报与统计 / Reporting API";
     }
 }
