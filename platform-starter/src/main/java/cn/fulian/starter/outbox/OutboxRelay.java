@@ -2,9 +2,15 @@ package cn.fulian.starter.outbox;
 
 import cn.fulian.events.EventCodec;
 import cn.fulian.events.EventEnvelope;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +28,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes what aggregates recorded in their {@code outbox} arrays: sends each event (idempotent producer,
- * {@code acks=all}), waits for the broker's acknowledgement, then pulls it from the document. A crash between the two
- * re-sends the same {@code eventId}, which consumers drop. Runs on one background thread, woken after every save and
- * at least every poll interval; while Kafka is down writes are still accepted and wait here.
+ * {@code acks=all}), waits for the broker's acknowledgement, notes its {@code eventId} in {@value #PUBLISHED}, then
+ * pulls it from the document. A crash between the send and the pull re-sends the same {@code eventId}, which consumers
+ * drop. A request that saved a copy of the aggregate loaded before the pull writes the entry back; the note keeps that
+ * entry from being sent a second time. Runs on one background thread, woken after every save and at least every poll
+ * interval; while Kafka is down writes are still accepted and wait here.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
+    /** Event ids the broker has acknowledged; kept for {@link #PUBLISHED_RETENTION}. */
+    public static final String PUBLISHED = "outbox_published";
+
+    private static final Duration PUBLISHED_RETENTION = Duration.ofDays(7);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -92,21 +104,64 @@ public class OutboxRelay implements SmartLifecycle {
         Query query = pendingQuery().limit(BATCH);
         query.fields().include("_id").include("outbox");
         for (Document doc : mongo.find(query, Document.class, collection)) {
+            List<Document> entries = doc.getList("outbox", Document.class);
+            Set<String> alreadySent = alreadyPublished(entries);
             List<String> sent = new ArrayList<>();
+            List<String> sentNow = new ArrayList<>();
             try {
-                for (Document entry : doc.getList("outbox", Document.class)) {
-                    send(entry);
-                    sent.add(entry.getString("eventId"));
+                for (Document entry : entries) {
+                    String eventId = entry.getString("eventId");
+                    if (!alreadySent.contains(eventId)) {
+                        send(entry);
+                        sentNow.add(eventId);
+                    }
+                    sent.add(eventId);
                 }
             } finally {
                 if (!sent.isEmpty()) {
+                    notePublished(sentNow);
                     Update pull = new Update().pull("outbox", new Document("eventId", new Document("$in", sent)));
                     mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))), pull, collection);
-                    published += sent.size();
+                    published += sentNow.size();
                 }
             }
         }
         return published;
+    }
+
+    private Set<String> alreadyPublished(List<Document> entries) {
+        List<String> ids = entries.stream().map(e -> e.getString("eventId")).toList();
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        Set<String> found = new HashSet<>();
+        for (Document d : mongo.find(query, Document.class, PUBLISHED)) {
+            found.add(d.getString("_id"));
+        }
+        return found;
+    }
+
+    private void notePublished(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        Date at = new Date();
+        List<Document> notes = eventIds.stream()
+                .map(id -> new Document("_id", id).append("publishedAt", at))
+                .toList();
+        try {
+            mongo.getCollection(PUBLISHED).insertMany(notes, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(w -> w.getCode() == 11000);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+        }
+    }
+
+    /** Forgets publish notes older than the retention; no aggregate copy lives that long in a request. */
+    public long forgetOldPublishNotes() {
+        Date before = Date.from(Instant.now().minus(PUBLISHED_RETENTION));
+        return mongo.remove(Query.query(Criteria.where("publishedAt").lt(before)), PUBLISHED)
+                .getDeletedCount();
     }
 
     private void send(Document entry) {
@@ -137,6 +192,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         long backoffMs = 0;
+        Instant nextCleanup = Instant.now();
         while (running) {
             try {
                 if (backoffMs == 0) {
@@ -150,6 +206,10 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 while (publishPending() > 0 && running) {
                     // keep draining while there is a backlog
+                }
+                if (Instant.now().isAfter(nextCleanup)) {
+                    forgetOldPublishNotes();
+                    nextCleanup = Instant.now().plus(Duration.ofHours(1));
                 }
                 backoffMs = 0;
             } catch (InterruptedException e) {
