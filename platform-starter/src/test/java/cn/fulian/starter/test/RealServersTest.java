@@ -1,6 +1,5 @@
 package cn.fulian.starter.test;
 
-import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,16 +11,13 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
  * Base of the suites that run against a real MongoDB replica set and a real Kafka broker in containers, for machines
- * with Docker: {@code mvn verify -Preal-servers}. The default build leaves them out (tag {@value #TAG}); the embedded
- * suites ({@link ServiceTest}) cover the same behaviour everywhere.
+ * with Docker. Without a Docker engine they are reported as skipped; the embedded suites ({@link ServiceTest}) cover
+ * the same behaviour everywhere.
  */
-@Tag(RealServersTest.TAG)
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(properties = "fulian.outbox-poll-interval=50ms")
 @AutoConfigureMockMvc
 public abstract class RealServersTest {
-
-    public static final String TAG = "real-servers";
 
     @Container
     protected static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
