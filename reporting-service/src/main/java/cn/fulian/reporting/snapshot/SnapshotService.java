@@ -282,6 +282,9 @@ public class SnapshotService implements InitializingBean {
                     "asOf", "应为填报期次编号,如2026-Q1", "must be a reporting period id such as 2026-Q1");
         }
         ReportPeriod period = ReportPeriod.parse(asOf);
+        if (period.year() < 2000 || period.year() > 2100) {
+            throw new InvalidFieldException("asOf", "期次年度不正确", "the period's year is out of range");
+        }
         int year = yearParam == null ? period.year() : dashboards.yearOr(yearParam);
         if (period.year() != year) {
             throw new InvalidFieldException("asOf", "期次不属于所选年度", "the period is not in the year asked for");
