@@ -94,7 +94,11 @@ public class DashboardService {
 
     /** The dashboard of a unit already checked to be in scope. */
     public DashboardView dashboard(OrgPath unit, int year) {
-        LocalDate today = LocalDate.now(clock);
+        return dashboard(unit, year, LocalDate.now(clock));
+    }
+
+    /** The dashboard of a unit already checked to be in scope, with pace and periods counted up to {@code today}. */
+    public DashboardView dashboard(OrgPath unit, int year, LocalDate today) {
         Map<String, Document> tasks = tasks(year);
         LocalDate start = periodStart(year);
 

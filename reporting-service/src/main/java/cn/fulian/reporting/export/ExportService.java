@@ -2,6 +2,8 @@ package cn.fulian.reporting.export;
 
 import cn.fulian.reporting.dashboard.DashboardService;
 import cn.fulian.reporting.dashboard.DashboardView;
+import cn.fulian.reporting.snapshot.FrozenDashboard;
+import cn.fulian.reporting.snapshot.SnapshotService;
 import cn.fulian.starter.scope.OrgScope;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,12 +14,15 @@ import org.springframework.stereotype.Service;
 public class ExportService {
 
     private final DashboardService dashboards;
+    private final SnapshotService snapshots;
     private final LedgerService ledger;
     private final CjkFont font;
     private final Clock clock;
 
-    ExportService(DashboardService dashboards, LedgerService ledger, CjkFont font, Clock clock) {
+    ExportService(
+            DashboardService dashboards, SnapshotService snapshots, LedgerService ledger, CjkFont font, Clock clock) {
         this.dashboards = dashboards;
+        this.snapshots = snapshots;
         this.ledger = ledger;
         this.font = font;
         this.clock = clock;
@@ -27,6 +32,19 @@ public class ExportService {
         DashboardView d = dashboards.dashboard(scope, unit, year);
         return new Download(
                 Workbooks.dashboard(d, clock.getZone()), Download.XLSX, d.unit().name() + d.year() + "年统计看板.xlsx");
+    }
+
+    /** The dashboard as it stood at the deadline of period {@code asOf}; the live one when {@code asOf} is absent. */
+    public Download dashboardWorkbook(OrgScope scope, String unit, Integer year, String asOf) {
+        if (asOf == null) {
+            return dashboardWorkbook(scope, unit, year);
+        }
+        FrozenDashboard f = snapshots.frozen(scope, unit, year, asOf);
+        DashboardView d = f.dashboard();
+        return new Download(
+                Workbooks.dashboard(d, clock.getZone()),
+                Download.XLSX,
+                d.unit().name() + d.year() + "年统计看板(截至" + f.snapshot().label() + "报送截止).xlsx");
     }
 
     public Download ledgerWorkbook(OrgScope scope, Integer yearParam) {

@@ -186,6 +186,9 @@ public class ReportService {
     public Page<Owed> owed(OrgScope scope, String unit, Integer year, String period, PageRequest page) {
         OrgPath root = unitOrOwn(scope, unit);
         int y = year != null ? year : LocalDate.now(clock).getYear();
+        if (y < 2000 || y > 2100) {
+            throw new InvalidFieldException("year", "年度不正确", "year out of range");
+        }
         ReportSchedule schedule = schedules.of(y);
         LocalDate today = LocalDate.now(clock);
         List<ReportPeriod> periods;

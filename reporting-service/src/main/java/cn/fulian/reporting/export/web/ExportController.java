@@ -22,11 +22,14 @@ class ExportController {
         this.exports = exports;
     }
 
-    @Operation(summary = "统计看板导出 (.xlsx): 任务完成情况, 下级单位, 维权指标, 报送情况")
+    @Operation(summary = "统计看板导出 (.xlsx): 任务完成情况, 下级单位, 维权指标, 报送情况; with asOf, as frozen at that period's deadline")
     @GetMapping("/dashboard.xlsx")
     ResponseEntity<byte[]> dashboard(
-            OrgScope scope, @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
-        return send(exports.dashboardWorkbook(scope, unit, year));
+            OrgScope scope,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String asOf) {
+        return send(exports.dashboardWorkbook(scope, unit, year, asOf));
     }
 
     @Operation(summary = "任务分解台账导出 (.xlsx): every assignment of the year in the caller's subtree")
