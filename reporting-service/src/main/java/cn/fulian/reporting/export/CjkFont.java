@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
  * share between threads.
  */
 @Component
-class CjkFont {
+public class CjkFont {
 
     static final String RESOURCE = "/fonts/NotoSansSC-Regular.ttf";
 
     private volatile byte[] bytes;
 
-    byte[] bytes() {
+    public byte[] bytes() {
         byte[] b = bytes;
         if (b == null) {
             synchronized (this) {

@@ -16,7 +16,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 /** The (edited) summary as a Word document: title, numbered sections, paragraphs, then a table of the figures' sources. */
 final class SummaryDocx {
 
-    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     private static final String FONT = "宋体";
 
     private SummaryDocx() {}
@@ -29,7 +28,7 @@ final class SummaryDocx {
             run(title, draft.title(), 18, true);
             int n = 0;
             for (Section s : draft.sections()) {
-                run(doc.createParagraph(), numeral(n++) + "、" + s.workArea(), 14, true);
+                run(doc.createParagraph(), Numerals.heading(n++, s.workArea()), 14, true);
                 for (Paragraph p : s.paragraphs()) {
                     XWPFParagraph para = doc.createParagraph();
                     para.setFirstLineIndent(560); // two characters, as Chinese body text is set
@@ -68,17 +67,7 @@ final class SummaryDocx {
     }
 
     private static String kind(Source s) {
-        if (s.kind() == null) {
-            return "";
-        }
-        return switch (s.kind()) {
-            case APPROVED -> "审核确认";
-            case RECORDED -> "活动录入";
-        };
-    }
-
-    private static String numeral(int i) {
-        return i < NUMERALS.length ? NUMERALS[i] : String.valueOf(i + 1);
+        return s.kind() == null ? "" : s.kind().label();
     }
 
     private static void run(XWPFParagraph p, String text, int size, boolean bold) {

@@ -43,7 +43,18 @@ public record SummaryDraft(
             @Size(max = 100) String taskId, @Size(max = 200) String figure, SourceKind kind, BigDecimal value) {}
 
     public enum SourceKind {
-        APPROVED,
-        RECORDED
+        APPROVED("审核确认"),
+        RECORDED("活动录入");
+
+        private final String label;
+
+        SourceKind(String label) {
+            this.label = label;
+        }
+
+        /** How the source table of an export names the kind. */
+        public String label() {
+            return label;
+        }
     }
 }

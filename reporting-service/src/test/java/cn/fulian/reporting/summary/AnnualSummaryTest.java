@@ -1,8 +1,11 @@
 package cn.fulian.reporting.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,8 +17,16 @@ import cn.fulian.reporting.support.Units;
 import cn.fulian.starter.outbox.OutboxRelay;
 import cn.fulian.starter.test.TestTokens;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +35,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The annual summary draft: the federation's phrasing, only recorded and approved figures, each with its source. */
@@ -129,6 +144,182 @@ class AnnualSummaryTest {
                         .param("year", String.valueOf(SmallYear.YEAR))
                         .with(TestTokens.gulouStaff()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anEditedDraftExportsAsAnA4PdfWithItsTextWrappedInsideTheMarginsAndEverySource() throws Exception {
+        ObjectNode draft = (ObjectNode) draft(Units.GULOU);
+        ObjectNode first =
+                (ObjectNode) draft.get("sections").get(1).get("paragraphs").get(0);
+        String added = "培训覆盖全区各街道、社区,参训妇女对课程满意度达98.5%,其中电商直播、家政服务、"
+                + "Python数据分析等课程报名踊跃(共开设12个班次),下一步将联合人社部门扩大规模,"
+                + "推动“巾帼家政”品牌建设,力争2033年培训妇女3000人次以上。";
+        String text = first.get("text").asString() + added;
+        first.put("text", text);
+
+        MvcResult result = exportPdf(draft.toString(), TestTokens.gulouStaff())
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                containsString("filename*=UTF-8''"
+                                        + URLEncoder.encode("鼓楼区2032年度工作总结.pdf", StandardCharsets.UTF_8))))
+                .andReturn();
+
+        try (PDDocument doc = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
+            PDRectangle page = doc.getPage(0).getMediaBox();
+            assertThat(page.getWidth()).isEqualTo(PDRectangle.A4.getWidth());
+            assertThat(page.getHeight()).isEqualTo(PDRectangle.A4.getHeight());
+            Extent extent = new Extent();
+            String extracted = extent.getText(doc);
+            assertThat(extracted.lines().findFirst()).hasValue("鼓楼区2032年度工作总结");
+            assertThat(extracted)
+                    .contains("一、服务妇女创业就业")
+                    .contains("二、服务妇女发展")
+                    .contains("三、维护妇女儿童合法权益")
+                    .contains("附:数据来源");
+            // the long paragraph runs over several lines, in order and whole
+            assertThat(compact(extracted)).contains(compact(text));
+            assertThat(extracted
+                            .lines()
+                            .filter(l -> !l.isBlank() && compact(text).contains(compact(l))))
+                    .hasSizeGreaterThan(2);
+            assertThat(extent.left).isGreaterThanOrEqualTo(SummaryPdf.LEFT - 0.5f);
+            assertThat(extent.right).isLessThanOrEqualTo(SummaryPdf.RIGHT + 0.5f);
+            // every source is a row of the table: work area, task, figure, kind, value
+            for (JsonNode section : draft.get("sections")) {
+                for (JsonNode p : section.get("paragraphs")) {
+                    for (JsonNode src : p.get("sources")) {
+                        assertThat(compact(extracted))
+                                .contains(compact(section.get("workArea").asString()
+                                        + src.get("taskId").asString("")
+                                        + src.get("figure").asString()
+                                        + ("APPROVED".equals(src.get("kind").asString()) ? "审核确认" : "活动录入")
+                                        + src.get("value")
+                                                .decimalValue()
+                                                .stripTrailingZeros()
+                                                .toPlainString()));
+                    }
+                }
+            }
+            assertThat(compact(extracted)).contains("培训班2032-Q1审核确认30").contains("rights.closureRate活动录入50");
+        }
+    }
+
+    @Test
+    void aVeryLongDraftRunsOverPagesWithoutLosingACharacter() throws Exception {
+        String sentence = "各级妇联组织围绕中心、服务大局,深入实施“巾帼建功”行动,举办Excel与Python技能培训" + "126期(同比增长12.5%),帮助3,450名妇女实现就业创业;";
+        ObjectNode draft = codec.mapper().createObjectNode().put("title", "福州市妇联2032年度工作总结");
+        ArrayNode sections = draft.putArray("sections");
+        List<String> paragraphs = new ArrayList<>();
+        for (int s = 0; s < 12; s++) {
+            ObjectNode section = sections.addObject().put("workArea", "工作领域" + (s + 1));
+            ArrayNode ps = section.putArray("paragraphs");
+            for (int p = 0; p < 2; p++) {
+                String text = (s + 1) + "." + (p + 1) + " " + sentence.repeat(4 + s % 3);
+                paragraphs.add(text);
+                ps.addObject().put("text", text).putArray("sources");
+            }
+        }
+        String last = sentence.repeat(60);
+        sections.get(11).withArray("paragraphs").addObject().put("text", last).putArray("sources");
+        paragraphs.add(last);
+        assertThat(last.length()).isLessThanOrEqualTo(5000);
+
+        byte[] pdf = exportPdf(draft.toString(), TestTokens.leader())
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isGreaterThan(1);
+            Extent extent = new Extent();
+            String extracted = extent.getText(doc);
+            StringBuilder expected = new StringBuilder("福州市妇联2032年度工作总结");
+            for (int s = 0; s < 12; s++) {
+                expected.append(s == 9 ? "十" : s == 10 ? "十一" : s == 11 ? "十二" : "一二三四五六七八九".charAt(s))
+                        .append("、工作领域")
+                        .append(s + 1)
+                        .append(paragraphs.get(2 * s))
+                        .append(paragraphs.get(2 * s + 1));
+            }
+            expected.append(last).append("附:数据来源工作领域任务编号数据项类别数值");
+            assertThat(compact(extracted)).isEqualTo(compact(expected.toString()));
+            assertThat(extent.right).isLessThanOrEqualTo(SummaryPdf.RIGHT + 0.5f);
+            assertThat(extent.bottom).isGreaterThanOrEqualTo(SummaryPdf.MARGIN - 6);
+        }
+    }
+
+    @Test
+    void aPdfOfABadDraftIsRefusedNamingTheFieldAndNeedsAToken() throws Exception {
+        exportPdf("{\"title\":\" \",\"sections\":[]}", TestTokens.gulouStaff())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("title"));
+        exportPdf("{\"title\":\"" + "题".repeat(201) + "\",\"sections\":[]}", TestTokens.gulouStaff())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("title"));
+        exportPdf("{\"title\":\"总结\"}", TestTokens.gulouStaff())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sections"));
+        String tooLong = "{\"title\":\"总结\",\"sections\":[{\"workArea\":\"服务妇女发展\",\"paragraphs\":[{\"text\":\""
+                + "字".repeat(5001) + "\"}]}]}";
+        exportPdf(tooLong, TestTokens.gulouStaff())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sections[0].paragraphs[0].text"));
+        mvc.perform(post("/api/reports/summary/export.pdf")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"总结\",\"sections\":[]}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void charactersTheFontLacksDoNotCostTheDocument() throws Exception {
+        String draft = "{\"title\":\"总结😀\",\"sections\":[{\"workArea\":\"服务\\t妇女\",\"paragraphs\":[{\"text\":"
+                + "\"第一行\\u0001\\n第二行😀\",\"sources\":[{\"figure\":\"培训班\",\"kind\":\"RECORDED\",\"value\":1e400}]}]}]}";
+        byte[] pdf = exportPdf(draft, TestTokens.gulouStaff())
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(compact(new PDFTextStripper().getText(doc)))
+                    .contains("总结□")
+                    .contains("第一行第二行□")
+                    .contains("培训班活动录入1E+400");
+        }
+    }
+
+    private ResultActions exportPdf(String body, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post("/api/reports/summary/export.pdf")
+                .with(who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    private static String compact(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
+    /** The text, and how far its glyphs reach on the page (PDF units from the bottom left). */
+    private static final class Extent extends PDFTextStripper {
+
+        float left = Float.MAX_VALUE;
+        float right;
+        float bottom = Float.MAX_VALUE;
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            for (TextPosition p : positions) {
+                if (p.getUnicode().isBlank()) {
+                    continue;
+                }
+                left = Math.min(left, p.getXDirAdj());
+                right = Math.max(right, p.getXDirAdj() + p.getWidthDirAdj());
+                bottom = Math.min(bottom, p.getPageHeight() - p.getYDirAdj());
+            }
+            super.writeString(text, positions);
+        }
     }
 
     private JsonNode draft(String unit) throws Exception {

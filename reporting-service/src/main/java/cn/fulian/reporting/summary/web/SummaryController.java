@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 年度工作总结: the draft as JSON, and the (edited) draft as a Word document. */
+/** 年度工作总结: the draft as JSON, and the (edited) draft as a Word document or a PDF. */
 @RestController
 @RequestMapping("/api/reports/summary")
 class SummaryController {
@@ -40,5 +40,11 @@ class SummaryController {
     ResponseEntity<byte[]> docx(@Valid @RequestBody SummaryDraft draft) {
         return Downloads.of(
                 export.docx(draft), SummaryExport.DOCX, draft.title().strip() + ".docx");
+    }
+
+    @Operation(summary = "年度工作总结导出 (.pdf, A4) from the draft as edited by the caller")
+    @PostMapping("/export.pdf")
+    ResponseEntity<byte[]> pdf(@Valid @RequestBody SummaryDraft draft) {
+        return Downloads.of(export.pdf(draft), SummaryExport.PDF, draft.title().strip() + ".pdf");
     }
 }

@@ -1,2 +1,2 @@
-/** The summary draft and its .docx export. */
+/** The summary draft and its .docx and .pdf exports. */
 package cn.fulian.reporting.summary.web;
