@@ -43,6 +43,9 @@ public final class LaunchedPlatform {
     /** The platform shared by the system tests that do not test starting and stopping themselves; see {@link #shared}. */
     private static LaunchedPlatform shared;
 
+    /** Why the shared platform did not start: later classes fail at once instead of waiting for another start. */
+    private static AssertionError sharedFailure;
+
     private static final Map<String, String> PORTS = Map.ofEntries(
             Map.entry("GATEWAY_PORT", Integer.toString(GATEWAY_PORT)),
             Map.entry("PLANNING_PORT", "28081"),
@@ -107,6 +110,9 @@ public final class LaunchedPlatform {
      * the test run ({@link SharedPlatform}) or as soon as a test starts a platform of its own on the same ports.
      */
     public static synchronized LaunchedPlatform shared() throws IOException {
+        if (sharedFailure != null) {
+            throw new AssertionError("the shared platform did not start earlier in this run", sharedFailure);
+        }
         if (shared == null || shared.stopped) {
             Path root = Path.of(System.getProperty("platform.root", ".."))
                     .toAbsolutePath()
@@ -114,7 +120,13 @@ public final class LaunchedPlatform {
             Path state = Path.of(System.getProperty("platform.state", "target/platform-state"))
                     .toAbsolutePath()
                     .normalize();
-            LaunchedPlatform started = start(root, state, "shared");
+            LaunchedPlatform started;
+            try {
+                started = start(root, state, "shared");
+            } catch (AssertionError e) {
+                sharedFailure = e;
+                throw e;
+            }
             System.out.println(
                     "[platform] shared platform ready in " + started.startTime().toMillis() / 1000.0 + " s");
             shared = started;

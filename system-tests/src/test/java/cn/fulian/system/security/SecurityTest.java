@@ -411,7 +411,8 @@ class SecurityTest {
     @Order(21)
     void rightsEventsOnKafkaCarryNoPersonalData() throws Exception {
         String officer = api.token("gulou-rights");
-        String id = ids.get("case:gulou:direct");
+        String id = registerCase(officer);
+        ids.put("case:events", id);
         String base = GATEWAY + "/api/rights/cases/" + id;
         api.post(base + "/accept", officer, Map.of("note", "联系人" + name)).expect(200);
         api.post(base + "/steps", officer, Map.of("type", "MEDIATION", "note", "与" + name + "调解,电话" + phone))
@@ -468,7 +469,7 @@ class SecurityTest {
         }
         assertThat(rights.toString())
                 .as("the rights service logs the case by its id")
-                .contains(ids.get("case:gulou:direct"));
+                .contains(ids.get("case:events"));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
