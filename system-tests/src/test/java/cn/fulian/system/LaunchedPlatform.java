@@ -120,6 +120,9 @@ public final class LaunchedPlatform {
             Path state = Path.of(System.getProperty("platform.state", "target/platform-state"))
                     .toAbsolutePath()
                     .normalize();
+            // the realm is imported afresh: tests must not depend on what an earlier run left in Keycloak, and on a
+            // loaded machine Keycloak has failed to reopen its H2 database (connection acquisition timeout)
+            deleteRecursively(state.resolve("keycloak/data/h2"));
             LaunchedPlatform started;
             try {
                 started = start(root, state, "shared");
@@ -132,6 +135,17 @@ public final class LaunchedPlatform {
             shared = started;
         }
         return shared;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Stops the shared platform if it runs, so that a test can start one of its own on the same ports. */
