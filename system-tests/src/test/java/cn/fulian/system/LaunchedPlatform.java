@@ -26,17 +26,25 @@ import java.util.stream.Stream;
  * The real platform, started the way a developer starts it ({@code java -jar infra/target/infra.jar up}) but on its own
  * port set and state folder, so it runs next to a developer's platform without clashing.
  */
-final class LaunchedPlatform {
+public final class LaunchedPlatform {
 
     /** 240 s; {@code -Dplatform.ready-timeout=<seconds>} gives a busy machine more (the launcher's own limit too). */
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("platform.ready-timeout", 240));
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("platform.ready-timeout", 240));
 
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-    static final int GATEWAY_PORT = 28080;
-    static final int KEYCLOAK_PORT = 28180;
-    static final Map<String, Integer> SERVICE_PORTS =
+    public static final int GATEWAY_PORT = 28080;
+    public static final int KEYCLOAK_PORT = 28180;
+    public static final Map<String, Integer> SERVICE_PORTS =
             Map.of("planning", 28081, "activities", 28082, "rights", 28083, "reports", 28084);
+
+    public static final int KAFKA_PORT = 29092;
+
+    /** The platform shared by the system tests that do not test starting and stopping themselves; see {@link #shared}. */
+    private static LaunchedPlatform shared;
+
+    /** Why the shared platform did not start: later classes fail at once instead of waiting for another start. */
+    private static AssertionError sharedFailure;
 
     private static final Map<String, String> PORTS = Map.ofEntries(
             Map.entry("GATEWAY_PORT", Integer.toString(GATEWAY_PORT)),
@@ -45,7 +53,7 @@ final class LaunchedPlatform {
             Map.entry("RIGHTS_PORT", "28083"),
             Map.entry("REPORTING_PORT", "28084"),
             Map.entry("KEYCLOAK_PORT", Integer.toString(KEYCLOAK_PORT)),
-            Map.entry("KAFKA_PORT", "29092"),
+            Map.entry("KAFKA_PORT", Integer.toString(KAFKA_PORT)),
             Map.entry("KAFKA_CONTROLLER_PORT", "29093"),
             Map.entry("MONGO_PORT", "28017"));
 
@@ -69,6 +77,7 @@ final class LaunchedPlatform {
 
     /** Starts the platform and returns once it printed {@code PLATFORM READY}; fails the test (and stops it) if not. */
     static LaunchedPlatform start(Path root, Path state, String run) throws IOException {
+        stopShared();
         Path jar = root.resolve("infra/target/infra.jar");
         assertThat(jar)
                 .as("the launcher jar, built by the infra module before this module")
@@ -96,7 +105,69 @@ final class LaunchedPlatform {
         return new LaunchedPlatform(command.start(), state, output, since);
     }
 
-    Duration startTime() {
+    /**
+     * One platform for every test class that only uses it, started by the first that asks and stopped at the end of
+     * the test run ({@link SharedPlatform}) or as soon as a test starts a platform of its own on the same ports.
+     */
+    public static synchronized LaunchedPlatform shared() throws IOException {
+        if (sharedFailure != null) {
+            throw new AssertionError("the shared platform did not start earlier in this run", sharedFailure);
+        }
+        if (shared == null || shared.stopped) {
+            Path root = Path.of(System.getProperty("platform.root", ".."))
+                    .toAbsolutePath()
+                    .normalize();
+            Path state = Path.of(System.getProperty("platform.state", "target/platform-state"))
+                    .toAbsolutePath()
+                    .normalize();
+            // the realm is imported afresh: tests must not depend on what an earlier run left in Keycloak, and on a
+            // loaded machine Keycloak has failed to reopen its H2 database (connection acquisition timeout)
+            deleteRecursively(state.resolve("keycloak/data/h2"));
+            LaunchedPlatform started;
+            try {
+                started = start(root, state, "shared");
+            } catch (AssertionError e) {
+                sharedFailure = e;
+                throw e;
+            }
+            System.out.println(
+                    "[platform] shared platform ready in " + started.startTime().toMillis() / 1000.0 + " s");
+            shared = started;
+        }
+        return shared;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Stops the shared platform if it runs, so that a test can start one of its own on the same ports. */
+    public static synchronized void stopShared() {
+        if (shared == null) {
+            return;
+        }
+        LaunchedPlatform running = shared;
+        shared = null;
+        try {
+            running.stopAndAssertNothingIsLeft();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The platform's state folder: databases, Kafka's log, and {@code logs/} with one log file per process. */
+    public Path state() {
+        return state;
+    }
+
+    public Duration startTime() {
         return startTime;
     }
 

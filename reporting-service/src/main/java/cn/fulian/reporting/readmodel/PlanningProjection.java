@@ -13,6 +13,7 @@ import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.events.planning.TaskPublished;
 import cn.fulian.starter.consumer.ConsumedEvent;
 import cn.fulian.starter.scope.OrgPath;
+import java.time.Instant;
 import java.util.Date;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -73,7 +74,11 @@ class PlanningProjection {
                 TargetRevised e = codec.payload(event.envelope(), TargetRevised.class);
                 batch.on(ReadModel.TASKS, e.taskId()).set("target", Fixed.of(e.newTarget()));
             }
-            case TargetAllocated.TYPE -> allocated(codec.payload(event.envelope(), TargetAllocated.class), batch);
+            case TargetAllocated.TYPE ->
+                allocated(
+                        codec.payload(event.envelope(), TargetAllocated.class),
+                        event.envelope().occurredAt(),
+                        batch);
             case TaskCancelled.TYPE -> {
                 TaskCancelled e = codec.payload(event.envelope(), TaskCancelled.class);
                 if (e.assignmentId() == null) {
@@ -129,7 +134,7 @@ class PlanningProjection {
      * Records the assignment and its target. Setting the task on the assignment closes the door on activity links
      * waiting for it; the links that waited are returned by the same atomic write and added to the live actual now.
      */
-    private void allocated(TargetAllocated e, UpdateBatch batch) {
+    private void allocated(TargetAllocated e, Instant occurredAt, UpdateBatch batch) {
         OrgPath unit = OrgPath.of(e.unitPath());
         Document before = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(e.assignmentId())),
@@ -167,6 +172,11 @@ class PlanningProjection {
             // offset guard lets through only what did not happen yet
             batch.incUp(e.year(), e.taskId(), unit, ReadModel.EXPECTED_REPORTS, 1);
             batch.afterApply(() -> markExpectedCounted(e.assignmentId(), true));
+        }
+        if (e.parentAssignmentId() == null && occurredAt != null) {
+            // the plan's own unit holds its tasks acknowledged from publication, without an AssignmentAcknowledged;
+            // $min keeps the first moment when a revision allocates again
+            own.min("acknowledgedAt", Date.from(occurredAt));
         }
         if (drain) {
             // only once the waiting links are in the actual: a crash before this redelivers the event, and the

@@ -3,6 +3,7 @@ package cn.fulian.system.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import cn.fulian.system.LaunchedPlatform;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,6 +72,7 @@ final class ConsolePlatform implements AutoCloseable {
         }
         Path jar = root.resolve("infra/target/infra.jar");
         assertThat(jar).as("the launcher jar, built before this module").isRegularFile();
+        LaunchedPlatform.stopShared();
         ProcessBuilder command = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
