@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
@@ -40,9 +41,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads the dashboard from the read model: the unit's own (year, task, unit) documents, its direct children's (by
- * the indexed parent path), the year's tasks, rights counters of the unit and its children, and report counts. No
- * aggregation over raw data: every figure was added up when its event arrived.
+ * Reads the dashboard from the read model, by key only: the year's tasks, the unit's own (year, task, unit)
+ * documents, its children's (the children are named on the unit's documents and in the org-unit registry), the
+ * rights counters of the unit and its children; completeness counters sit on the unit's documents. No aggregation
+ * over raw data and no scan: every figure was added up when its event arrived.
  */
 @Service
 public class DashboardService {
@@ -96,30 +98,28 @@ public class DashboardService {
         Map<String, Document> tasks = tasks(year);
         LocalDate start = periodStart(year);
 
-        List<TaskRow> own = mongo
-                .find(
-                        byYear(year).addCriteria(Criteria.where("unitPath").is(unit.value())),
-                        Document.class,
-                        ReadModel.TASK_UNITS)
-                .stream()
+        List<Document> ownDocs = taskUnits(year, tasks.keySet(), List.of(unit.value()));
+        List<TaskRow> own = ownDocs.stream()
                 .map(d -> row(d, tasks, start, today))
                 .filter(r -> r != null)
                 .sorted(ROW_ORDER)
                 .toList();
 
+        Set<String> childPaths = new TreeSet<>();
+        for (Document d : ownDocs) {
+            if (d.get(ReadModel.CHILD_UNITS) instanceof List<?> named) {
+                named.forEach(c -> childPaths.add((String) c));
+            }
+        }
+        directory.children(unit).forEach(c -> childPaths.add(c.path()));
         Map<String, List<TaskRow>> byChild = new LinkedHashMap<>();
-        for (Document d : mongo.find(
-                byYear(year).addCriteria(Criteria.where("parentPath").is(unit.value())),
-                Document.class,
-                ReadModel.TASK_UNITS)) {
+        for (Document d : taskUnits(year, tasks.keySet(), childPaths)) {
             TaskRow r = row(d, tasks, start, today);
             if (r != null) {
                 byChild.computeIfAbsent(d.getString("unitPath"), k -> new ArrayList<>())
                         .add(r);
             }
         }
-        Set<String> childPaths = new TreeSet<>(byChild.keySet());
-        directory.children(unit).forEach(c -> childPaths.add(c.path()));
         List<ChildUnit> children = new ArrayList<>();
         for (String path : childPaths) {
             List<TaskRow> rows = byChild.getOrDefault(path, List.of()).stream()
@@ -127,6 +127,7 @@ public class DashboardService {
                     .toList();
             children.add(new ChildUnit(ref(OrgPath.of(path)), score(rows), statusCounts(rows), rows));
         }
+        Map<String, RightsKpis> rights = rights(year, unit.value(), childPaths);
 
         return new DashboardView(
                 ref(unit),
@@ -136,9 +137,23 @@ public class DashboardService {
                 own,
                 children,
                 rankings(children),
-                rights(unit, year),
-                childPaths.stream().map(p -> rights(OrgPath.of(p), year)).toList(),
-                completeness(unit, year, today));
+                rights.get(unit.value()),
+                childPaths.stream().map(rights::get).toList(),
+                completeness(year, today, ownDocs, tasks));
+    }
+
+    /** The (year, task, unit) documents of the given units, by key: one lookup, whatever the size of the year. */
+    private List<Document> taskUnits(int year, Set<String> taskIds, Collection<String> unitPaths) {
+        if (taskIds.isEmpty() || unitPaths.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(taskIds.size() * unitPaths.size());
+        for (String unitPath : unitPaths) {
+            for (String taskId : taskIds) {
+                ids.add(ReadModel.taskUnitId(year, taskId, unitPath));
+            }
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, ReadModel.TASK_UNITS);
     }
 
     private static final Comparator<TaskRow> ROW_ORDER = Comparator.comparing(TaskRow::taskId);
@@ -306,7 +321,32 @@ public class DashboardService {
 
     /** Rights KPIs of the unit's subtree for the year. */
     public RightsKpis rights(OrgPath unit, int year) {
-        Document d = mongo.findById(ReadModel.yearUnitId(year, unit.value()), Document.class, ReadModel.RIGHTS);
+        return rights(year, unit.value(), List.of()).get(unit.value());
+    }
+
+    /** Rights KPIs of a unit and of other units, by unit path, in one lookup. */
+    private Map<String, RightsKpis> rights(int year, String unit, Collection<String> others) {
+        List<String> paths = new ArrayList<>();
+        paths.add(unit);
+        paths.addAll(others);
+        Map<String, Document> docs = mongo
+                .find(
+                        Query.query(Criteria.where("_id")
+                                .in(paths.stream()
+                                        .map(p -> ReadModel.yearUnitId(year, p))
+                                        .toList())),
+                        Document.class,
+                        ReadModel.RIGHTS)
+                .stream()
+                .collect(Collectors.toMap(d -> d.getString("unitPath"), d -> d, (a, b) -> a));
+        Map<String, RightsKpis> out = new LinkedHashMap<>();
+        for (String p : paths) {
+            out.put(p, rights(OrgPath.of(p), docs.get(p)));
+        }
+        return out;
+    }
+
+    private RightsKpis rights(OrgPath unit, Document d) {
         Document doc = d == null ? new Document() : d;
         long received = count(doc, "received");
         long closed = count(doc, "closed");
@@ -347,51 +387,41 @@ public class DashboardService {
 
     /**
      * For each period of the year that has begun: reports owed in the unit's subtree (every active assignment that
-     * has a parent to report to), submitted (awaiting review or approved), on time, approved.
+     * has a parent to report to), submitted (awaiting review or approved), on time, approved. The counters were moved
+     * on the unit's (year, task, unit) documents as assignments and reports changed; a cancelled task counts nothing.
      */
     public List<PeriodCompleteness> completeness(OrgPath unit, int year, LocalDate today) {
+        Map<String, Document> tasks = tasks(year);
+        return completeness(year, today, taskUnits(year, tasks.keySet(), List.of(unit.value())), tasks);
+    }
+
+    private List<PeriodCompleteness> completeness(
+            int year, LocalDate today, List<Document> ownDocs, Map<String, Document> tasks) {
         ReportSchedule schedule = schedules.of(year);
-        String subtree = "^" + unit.value() + "(/|$)";
-        Set<String> cancelledTasks = tasks(year).values().stream()
-                .filter(t -> Boolean.TRUE.equals(t.getBoolean("cancelled")))
-                .map(t -> t.getString("_id"))
-                .collect(Collectors.toSet());
-        long expected = mongo.count(
-                Query.query(Criteria.where("year")
-                        .is(year)
-                        .and("unitPath")
-                        .regex(subtree)
-                        .and("parentAssignmentId")
-                        .ne(null)
-                        .and("cancelled")
-                        .ne(true)
-                        .and("taskId")
-                        .nin(cancelledTasks)),
-                ReadModel.ASSIGNMENTS);
+        List<Document> counted = ownDocs.stream()
+                .filter(d -> {
+                    Document task = tasks.get(d.getString("taskId"));
+                    return task == null || !Boolean.TRUE.equals(task.getBoolean("cancelled"));
+                })
+                .toList();
+        long expected = counted.stream()
+                .mapToLong(d -> count(d, ReadModel.EXPECTED_REPORTS))
+                .sum();
         List<PeriodCompleteness> out = new ArrayList<>();
         for (ReportPeriod p : schedule.periods()) {
             if (p.start().isAfter(today)) {
                 break;
             }
-            Criteria base = Criteria.where("period")
-                    .is(p.id())
-                    .and("unitPath")
-                    .regex(subtree)
-                    .and("taskId")
-                    .nin(cancelledTasks);
-            long submitted = mongo.count(
-                    Query.query(
-                            Criteria.where("status").in("SUBMITTED", "APPROVED").andOperator(base)),
-                    ReadModel.REPORTS);
-            long onTime = mongo.count(
-                    Query.query(Criteria.where("status")
-                            .in("SUBMITTED", "APPROVED")
-                            .and("onTime")
-                            .is(true)
-                            .andOperator(base)),
-                    ReadModel.REPORTS);
-            long approved = mongo.count(
-                    Query.query(Criteria.where("status").is("APPROVED").andOperator(base)), ReadModel.REPORTS);
+            long submitted = 0;
+            long onTime = 0;
+            long approved = 0;
+            for (Document d : counted) {
+                if (d.get(ReadModel.REPORT_COUNTS) instanceof Document all && all.get(p.id()) instanceof Document c) {
+                    submitted += count(c, "submitted");
+                    onTime += count(c, "onTime");
+                    approved += count(c, "approved");
+                }
+            }
             out.add(new PeriodCompleteness(
                     p.id(),
                     p.label() + schedule.frequency().label(),

@@ -138,6 +138,7 @@ class ActivityProjection {
         long den = link.get("den") == null ? 0 : ((Number) link.get("den")).longValue();
         for (OrgPath p : OrgPath.of(link.getString("unitPath")).selfAndAncestors()) {
             batch.taskUnit(year, taskId, p);
+            batch.childOf(year, taskId, p);
             String id = ReadModel.taskUnitId(year, taskId, p.value());
             batch.inc(ReadModel.TASK_UNITS, id, "actual", amount);
             if (den != 0) {

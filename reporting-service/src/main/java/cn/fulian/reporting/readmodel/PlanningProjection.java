@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanningProjection {
 
+    /** On an assignment: whether it is counted among the reports its unit and ancestors are owed. */
+    private static final String EXPECTED_COUNTED = "expectedCounted";
+
     private final MongoTemplate mongo;
     private final EventCodec codec;
 
@@ -76,10 +79,19 @@ class PlanningProjection {
                 if (e.assignmentId() == null) {
                     batch.on(ReadModel.TASKS, e.taskId()).set("cancelled", true).set("cancelReason", e.reason());
                 } else {
-                    onAssignment(
+                    Document a = onAssignment(
                             e.assignmentId(),
                             batch,
                             u -> u.set("cancelled", true).set("cancelReason", e.reason()));
+                    if (a != null && Boolean.TRUE.equals(a.getBoolean(EXPECTED_COUNTED))) {
+                        batch.incUp(
+                                a.getInteger("year"),
+                                a.getString("taskId"),
+                                OrgPath.of(a.getString("unitPath")),
+                                ReadModel.EXPECTED_REPORTS,
+                                -1);
+                        batch.afterApply(() -> markExpectedCounted(e.assignmentId(), false));
+                    }
                 }
             }
             case AssignmentAcknowledged.TYPE -> {
@@ -147,6 +159,15 @@ class PlanningProjection {
         if (e.dueDate() != null) {
             own.set("dueDate", e.dueDate().toString());
         }
+        batch.childOf(e.year(), e.taskId(), unit);
+        boolean owesReports = e.parentAssignmentId() != null;
+        boolean counted = before != null && Boolean.TRUE.equals(before.getBoolean(EXPECTED_COUNTED));
+        if (owesReports && !counted) {
+            // the mark is set only after the counters moved: a redelivery after a crash counts again, and the
+            // offset guard lets through only what did not happen yet
+            batch.incUp(e.year(), e.taskId(), unit, ReadModel.EXPECTED_REPORTS, 1);
+            batch.afterApply(() -> markExpectedCounted(e.assignmentId(), true));
+        }
         if (drain) {
             // only once the waiting links are in the actual: a crash before this redelivers the event, and the
             // offset guard lets through exactly the roll-ups that did not happen yet
@@ -157,13 +178,26 @@ class PlanningProjection {
         }
     }
 
-    /** Applies the same change to the assignment and to its (year, task, unit) document. */
-    private void onAssignment(String assignmentId, UpdateBatch batch, Consumer<Update> change) {
+    private void markExpectedCounted(String assignmentId, boolean counted) {
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(assignmentId)),
+                new Update().set(EXPECTED_COUNTED, counted),
+                ReadModel.ASSIGNMENTS);
+    }
+
+    /**
+     * Applies the same change to the assignment and to its (year, task, unit) document.
+     *
+     * @return the assignment as it was before this event, or null if its allocation has not arrived
+     */
+    private Document onAssignment(String assignmentId, UpdateBatch batch, Consumer<Update> change) {
         change.accept(batch.on(ReadModel.ASSIGNMENTS, assignmentId));
         Document a = mongo.findById(assignmentId, Document.class, ReadModel.ASSIGNMENTS);
         if (a != null && a.getString("taskId") != null) {
             change.accept(
                     batch.taskUnit(a.getInteger("year"), a.getString("taskId"), OrgPath.of(a.getString("unitPath"))));
+            return a;
         }
+        return null;
     }
 }

@@ -4,8 +4,9 @@ import cn.fulian.starter.scope.OrgPath;
 import java.util.List;
 
 /**
- * Names and keys of the read-model collections. Every dashboard read is a lookup by these keys (or by the indexed
- * {@code unitPath}/{@code parentPath} of a year), never an aggregation over raw events.
+ * Names and keys of the read-model collections. Every dashboard read is a lookup by these keys, never an aggregation
+ * over raw events: a unit's figures are its (year, task, unit) documents, found by key from the year's tasks, and its
+ * children are named on them.
  */
 public final class ReadModel {
 
@@ -25,6 +26,13 @@ public final class ReadModel {
     public static final String REPORTS = "rm_reports";
     /** Per (year, unit): honours awarded and reviewed in the unit's subtree. */
     public static final String HONOURS = "rm_honours";
+
+    /** On a (year, task, unit) document: the child units that have a document of the same task. */
+    public static final String CHILD_UNITS = "childUnits";
+    /** On a (year, task, unit) document: active assignments with a parent in the unit's subtree (reports owed). */
+    public static final String EXPECTED_REPORTS = "expectedReports";
+    /** On a (year, task, unit) document: per period, reports submitted / on time / approved in the subtree. */
+    public static final String REPORT_COUNTS = "reportCounts";
 
     public static final List<String> ALL =
             List.of(PLANS, TASKS, ASSIGNMENTS, TASK_UNITS, RIGHTS, CASES, REPORTS, HONOURS);

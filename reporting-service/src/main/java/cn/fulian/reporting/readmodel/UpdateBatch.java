@@ -46,6 +46,27 @@ final class UpdateBatch {
         return u;
     }
 
+    /**
+     * Names the unit among its parent's children on the parent's document of the task, so a drill-down finds the
+     * children's documents by key. Free when the parent's document changes in the same event anyway (roll-ups).
+     */
+    void childOf(int year, String taskId, OrgPath unit) {
+        if (!unit.isRoot()) {
+            taskUnit(year, taskId, unit.parent()).addToSet(ReadModel.CHILD_UNITS, unit.value());
+        }
+    }
+
+    /** Adds to a counter on the (year, task, unit) document of the unit and of each of its ancestors. */
+    void incUp(int year, String taskId, OrgPath unit, String field, long amount) {
+        if (amount == 0) {
+            return;
+        }
+        for (OrgPath p : unit.selfAndAncestors()) {
+            taskUnit(year, taskId, p);
+            inc(ReadModel.TASK_UNITS, ReadModel.taskUnitId(year, taskId, p.value()), field, amount);
+        }
+    }
+
     Update yearUnit(String collection, int year, OrgPath unit) {
         Update u = on(collection, ReadModel.yearUnitId(year, unit.value()));
         if (!u.modifies("unitPath")) {
