@@ -50,7 +50,9 @@ public final class Bench {
         } finally {
             machine.put("load_average_after", Machine.loadAverage());
             try {
-                rss(platform, results, "platform_total_rss_mb", "rss_after_load");
+                if (!settings.upLast() || !results.figures.containsKey("platform_total_rss_mb")) {
+                    rss(platform, results, "platform_total_rss_mb", "rss_after_load");
+                }
             } catch (RuntimeException e) {
                 results.unmeasured("platform_total_rss_mb", "cannot read the platform's processes: " + e.getMessage());
             }
@@ -74,15 +76,8 @@ public final class Bench {
     private static void run(Settings settings, PlatformControl platform, Results results) throws Exception {
         if (settings.skipUp()) {
             results.unmeasured("platform_up_warm_s", "--skip-up: the running platform was used");
-        } else {
-            Log.line("platform: ./platform down, then ./platform up --detach until ./platform status exits 0");
-            PlatformControl.UpTime up = platform.downThenUp(900);
-            if (up.seconds() == null) {
-                results.unmeasured("platform_up_warm_s", up.failure());
-            } else {
-                results.put("platform_up_warm_s", Stats.round(up.seconds(), 1));
-                Log.line("  ready after %.1f s", up.seconds());
-            }
+        } else if (!settings.upLast()) {
+            timeUp(platform, results);
         }
         if (!platform.ready()) {
             throw new IllegalStateException("the platform is not running (./platform status does not exit 0)");
@@ -182,6 +177,22 @@ public final class Bench {
             long heldForRebuild = held;
             Log.line("rebuild");
             phase(results, "rebuild", () -> new Rebuild(settings, api, tree).run(results, heldForRebuild));
+        }
+        if (settings.upLast() && !settings.skipUp()) {
+            rss(platform, results, "platform_total_rss_mb", "rss_after_load");
+            timeUp(platform, results);
+            rss(platform, results, "platform_idle_rss_mb", "rss_idle");
+        }
+    }
+
+    private static void timeUp(PlatformControl platform, Results results) {
+        Log.line("platform: ./platform down, then ./platform up --detach until ./platform status exits 0");
+        PlatformControl.UpTime up = platform.downThenUp(1_800);
+        if (up.seconds() == null) {
+            results.unmeasured("platform_up_warm_s", up.failure());
+        } else {
+            results.put("platform_up_warm_s", Stats.round(up.seconds(), 1));
+            Log.line("  ready after %.1f s", up.seconds());
         }
     }
 

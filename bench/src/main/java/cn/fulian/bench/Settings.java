@@ -11,6 +11,7 @@ record Settings(
         Path root,
         Path out,
         boolean skipUp,
+        boolean upLast,
         boolean leaveRunning,
         int year,
         int tasks,
@@ -36,6 +37,7 @@ record Settings(
               --root DIR              checkout whose ./platform is timed and measured (default .)
               --out DIR               where latest.json and latest.md go (default <root>/bench/results)
               --skip-up               do not time ./platform down + up --detach (use the running platform)
+              --up-last               time the warm start at the end, after the load (memory is read before it)
               --leave-running         leave the platform running at the end (default: ./platform down)
               --year N                plan year of the seeded data (default this year)
               --tasks N               tasks in the seeded plan (default 200)
@@ -61,7 +63,11 @@ record Settings(
                 throw new IllegalArgumentException("unexpected argument " + a);
             }
             String name = a.substring(2);
-            if (name.equals("small") || name.equals("skip-up") || name.equals("leave-running") || name.equals("help")) {
+            if (name.equals("small")
+                    || name.equals("skip-up")
+                    || name.equals("up-last")
+                    || name.equals("leave-running")
+                    || name.equals("help")) {
                 flags.put(name, "true");
             } else {
                 if (i + 1 >= args.length) {
@@ -83,6 +89,7 @@ record Settings(
                 root,
                 out,
                 flags.containsKey("skip-up"),
+                flags.containsKey("up-last"),
                 flags.containsKey("leave-running"),
                 intFlag(flags, "year", Year.now().getValue()),
                 intFlag(flags, "tasks", small ? 10 : 200),
@@ -115,10 +122,24 @@ record Settings(
         return v == null ? fallback : Integer.parseInt(v.replace("_", "").replace(",", ""));
     }
 
+    /** Whether every size is the full default. */
+    boolean isFullSize() {
+        return !small
+                && tasks == 200
+                && districts == 13
+                && townships == 13
+                && villages == 17
+                && updaterEvents >= 50_000
+                && rebuildEvents >= 1_000_000
+                && latencySeconds >= 30
+                && gatewaySeconds >= 40
+                && drilldownRequests >= 300;
+    }
+
     /** What the report shows under "settings". */
     Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mode", small ? "small" : "full");
+        m.put("mode", small ? "small" : isFullSize() ? "full" : "reduced (sizes set by flags)");
         m.put("year", year);
         m.put("tasks", tasks);
         m.put("districts", districts);
