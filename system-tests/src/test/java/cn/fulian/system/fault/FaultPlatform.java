@@ -60,14 +60,16 @@ final class FaultPlatform {
     }
 
     /**
-     * Starts the platform on a fresh database (Keycloak's installation and realm are kept: they take minutes to
-     * prepare and hold nothing the test writes) and returns once the launcher printed {@code PLATFORM READY}.
+     * Starts the platform on fresh databases and returns once the launcher printed {@code PLATFORM READY}. Keycloak's
+     * installation is kept (preparing it takes minutes), its database is not: a run ended abruptly can leave it
+     * unreadable, and the realm import is quick.
      */
     static FaultPlatform start(Path root, Path state, String kafkaBootstrapServers) throws IOException {
         Path jar = root.resolve("infra/target/infra.jar");
         assertThat(jar).as("the launcher jar, built before this module").isRegularFile();
         deleteRecursively(state.resolve("mongo"));
         deleteRecursively(state.resolve("pids"));
+        deleteRecursively(state.resolve("keycloak").resolve("data").resolve("h2"));
         ProcessBuilder command = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
@@ -106,6 +108,11 @@ final class FaultPlatform {
     void stop() throws InterruptedException {
         process.toHandle().destroy();
         boolean exited = process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        // Keycloak's JVM may still be closing its database after the launcher is gone: give it time before forcing
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
         List<ProcessHandle> alive =
                 new ArrayList<>(started.stream().filter(ProcessHandle::isAlive).toList());
         alive.forEach(ProcessHandle::destroyForcibly);
