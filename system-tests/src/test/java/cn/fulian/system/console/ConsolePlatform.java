@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ConsolePlatform implements AutoCloseable {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("platform.ready-timeout", 300));
     private static final Map<String, String> PORTS = Map.ofEntries(
             Map.entry("GATEWAY_PORT", "28080"),
             Map.entry("PLANNING_PORT", "28081"),
