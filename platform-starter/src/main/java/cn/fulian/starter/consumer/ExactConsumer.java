@@ -42,7 +42,11 @@ public class ExactConsumer {
     public boolean consume(ConsumerRecord<String, String> record, Consumer<ConsumedEvent> handler) {
         EventEnvelope envelope = codec.fromJson(record.value());
         String markerId = name + ":" + envelope.eventId();
-        if (mongo.exists(Query.query(Criteria.where("_id").is(markerId)), PROCESSED)) {
+        // a find by _id alone: "exists" is sent as a count aggregation, which the Mongo-wire server answers by
+        // scanning every marker ever written, so each event would cost more than the one before
+        Query marker = Query.query(Criteria.where("_id").is(markerId));
+        marker.fields().include("_id");
+        if (mongo.findOne(marker, Document.class, PROCESSED) != null) {
             return false;
         }
         handler.accept(new ConsumedEvent(envelope, record.topic(), record.partition(), record.offset()));
