@@ -46,7 +46,7 @@ public final class Bench {
             run(settings, platform, results);
         } catch (Exception e) {
             results.note("the run stopped early: " + e);
-            e.printStackTrace();
+            Log.failure("the run stopped early", e);
         } finally {
             machine.put("load_average_after", Machine.loadAverage());
             try {
@@ -205,7 +205,7 @@ public final class Bench {
             phase.run();
         } catch (Exception e) {
             results.note("phase " + name + " failed: " + e);
-            e.printStackTrace();
+            Log.failure("phase " + name + " failed", e);
         }
     }
 

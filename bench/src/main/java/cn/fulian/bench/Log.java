@@ -1,14 +1,20 @@
 package cn.fulian.bench;
 
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Progress lines on standard output, each with the time of day. */
+/** Progress lines of a run, through the logger (standard output, time of day; see simplelogger.properties). */
 final class Log {
+
+    private static final Logger log = LoggerFactory.getLogger("cn.fulian.bench");
+
     private Log() {}
 
     static void line(String format, Object... args) {
-        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + String.format(format, args));
-        System.out.flush();
+        log.info(String.format(format, args));
+    }
+
+    static void failure(String what, Exception e) {
+        log.error(what, e);
     }
 }
