@@ -1,6 +1,15 @@
 package cn.fulian.starter.consumer;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,6 +27,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * instances to one document do not overwrite each other.
  */
 public class ReadModelWriter {
+
+    /** One event's change to one document. */
+    public record Change(Object id, ConsumedEvent at, Update update) {}
+
+    /** Documents whose offsets are read with one query. */
+    private static final int READ_CHUNK = 500;
 
     private final MongoTemplate mongo;
 
@@ -52,5 +67,68 @@ public class ReadModelWriter {
             value = d.get(part);
         }
         return value instanceof Number n ? n.longValue() : -1;
+    }
+
+    /**
+     * Applies many events' changes to one collection with one read of the documents' offsets and one bulk write: the
+     * changes to a document whose events were not applied to it yet are merged ({@link UpdateMerge}) into a single
+     * upsert that also moves its offsets. The same guard as {@link #apply}, so a poll redelivered after a crash between
+     * two collections' writes changes nothing twice.
+     *
+     * @param changes in the order their events were read
+     * @return the ids of the documents written
+     */
+    public Set<Object> applyAll(String collection, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
+        Map<Object, List<Change>> byId = new LinkedHashMap<>();
+        Set<String> offsetFields = new TreeSet<>();
+        for (Change c : changes) {
+            byId.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(c);
+            // the whole offsets sub-document: the Mongo-wire server keeps only one of two projected fields that share
+            // a parent
+            String field = c.at().offsetField();
+            offsetFields.add(field.substring(0, field.indexOf('.')));
+        }
+        Map<Object, Document> current = read(collection, new ArrayList<>(byId.keySet()), offsetFields);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        Set<Object> written = new LinkedHashSet<>();
+        byId.forEach((id, list) -> {
+            Document doc = current.get(id);
+            UpdateMerge merge = new UpdateMerge();
+            Map<String, Long> offsets = new LinkedHashMap<>();
+            for (Change c : list) {
+                String field = c.at().offsetField();
+                if (doc != null && offsetOf(doc, field) >= c.at().offset()) {
+                    continue;
+                }
+                merge.add(c.update());
+                offsets.merge(field, c.at().offset(), Math::max);
+            }
+            if (!offsets.isEmpty()) {
+                Update update = merge.toUpdate();
+                offsets.forEach(update::set);
+                bulk.upsert(Query.query(Criteria.where("_id").is(id)), update);
+                written.add(id);
+            }
+        });
+        if (!written.isEmpty()) {
+            bulk.execute();
+        }
+        return written;
+    }
+
+    private Map<Object, Document> read(String collection, List<Object> ids, Set<String> fields) {
+        Map<Object, Document> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+            Query query =
+                    Query.query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))));
+            fields.forEach(f -> query.fields().include(f));
+            for (Document d : mongo.find(query, Document.class, collection)) {
+                found.put(d.get("_id"), d);
+            }
+        }
+        return found;
     }
 }

@@ -76,6 +76,26 @@ class ActivityProjection {
         }
     }
 
+    /** The assignments the event's contributions count toward, to read them ahead. */
+    List<String> assignmentIds(ConsumedEvent event) {
+        EventEnvelope env = event.envelope();
+        List<AssignmentContribution> list = switch (env.type()) {
+            case ActivityRecorded.TYPE ->
+                codec.payload(env, ActivityRecorded.class).contributions();
+            case ActivityAmended.TYPE ->
+                codec.payload(env, ActivityAmended.class).contributions();
+            case ActivityVoided.TYPE -> codec.payload(env, ActivityVoided.class).contributions();
+            default -> List.of();
+        };
+        if (list == null) {
+            return List.of();
+        }
+        return list.stream()
+                .map(AssignmentContribution::assignmentId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
     private void honour(UpdateBatch batch, int year, String holderPath, String kind, String what) {
         if (!OrgPath.isValid(holderPath) || kind == null || what == null) {
             return;
@@ -98,7 +118,7 @@ class ActivityProjection {
                     .append("amount", Fixed.of(c.amount()))
                     .append("den", Fixed.of(c.denominatorAmount()));
             String waitKey = env.eventId() + "_" + i;
-            Document assignment = resolveOrWait(c.assignmentId(), waitKey, link);
+            Document assignment = resolveOrWait(batch, c.assignmentId(), waitKey, link);
             if (assignment != null) {
                 addToActual(batch, assignment.getInteger("year"), assignment.getString("taskId"), link);
             }
@@ -109,18 +129,21 @@ class ActivityProjection {
      * The assignment if it is known and this link was not left waiting on it earlier; null if the link now waits (or
      * waited already, and the allocation took or will take it).
      */
-    private Document resolveOrWait(String assignmentId, String waitKey, Document link) {
+    private Document resolveOrWait(UpdateBatch batch, String assignmentId, String waitKey, Document link) {
         Query byId = Query.query(Criteria.where("_id").is(assignmentId));
-        Document assignment = mongo.findOne(byId, Document.class, ReadModel.ASSIGNMENTS);
+        Document assignment = batch.find(ReadModel.ASSIGNMENTS, assignmentId);
         if (assignment == null || assignment.getString("taskId") == null) {
             try {
-                mongo.upsert(
-                        Query.query(Criteria.where("_id")
-                                .is(assignmentId)
-                                .and("taskId")
-                                .exists(false)),
-                        new Update().set("pending." + waitKey, link),
-                        ReadModel.ASSIGNMENTS);
+                batch.writeNow(
+                        ReadModel.ASSIGNMENTS,
+                        assignmentId,
+                        () -> mongo.upsert(
+                                Query.query(Criteria.where("_id")
+                                        .is(assignmentId)
+                                        .and("taskId")
+                                        .exists(false)),
+                                new Update().set("pending." + waitKey, link),
+                                ReadModel.ASSIGNMENTS));
                 return null;
             } catch (DuplicateKeyException resolvedMeanwhile) {
                 assignment = mongo.findOne(byId, Document.class, ReadModel.ASSIGNMENTS);

@@ -95,7 +95,8 @@ class PlanningProjection {
                                 OrgPath.of(a.getString("unitPath")),
                                 ReadModel.EXPECTED_REPORTS,
                                 -1);
-                        batch.afterApply(() -> markExpectedCounted(e.assignmentId(), false));
+                        batch.markAfter(
+                                ReadModel.ASSIGNMENTS, e.assignmentId(), new Update().set(EXPECTED_COUNTED, false));
                     }
                 }
             }
@@ -136,20 +137,25 @@ class PlanningProjection {
      */
     private void allocated(TargetAllocated e, Instant occurredAt, UpdateBatch batch) {
         OrgPath unit = OrgPath.of(e.unitPath());
-        Document before = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(e.assignmentId())),
-                new Update()
-                        .set("taskId", e.taskId())
-                        .set("year", e.year())
-                        .set("unitPath", unit.value())
-                        .set("parentPath", ReadModel.parentOf(unit))
-                        .set("parentAssignmentId", e.parentAssignmentId())
-                        .set("target", Fixed.of(e.target()))
-                        .set("dueDate", e.dueDate() == null ? null : e.dueDate().toString())
-                        .set("cancelled", false),
-                FindAndModifyOptions.options().upsert(true).returnNew(false),
-                Document.class,
-                ReadModel.ASSIGNMENTS);
+        Document before = batch.writeNow(
+                ReadModel.ASSIGNMENTS,
+                e.assignmentId(),
+                () -> mongo.findAndModify(
+                        Query.query(Criteria.where("_id").is(e.assignmentId())),
+                        new Update()
+                                .set("taskId", e.taskId())
+                                .set("year", e.year())
+                                .set("unitPath", unit.value())
+                                .set("parentPath", ReadModel.parentOf(unit))
+                                .set("parentAssignmentId", e.parentAssignmentId())
+                                .set("target", Fixed.of(e.target()))
+                                .set(
+                                        "dueDate",
+                                        e.dueDate() == null ? null : e.dueDate().toString())
+                                .set("cancelled", false),
+                        FindAndModifyOptions.options().upsert(true).returnNew(false),
+                        Document.class,
+                        ReadModel.ASSIGNMENTS));
         boolean drain = before == null || !Boolean.TRUE.equals(before.getBoolean("drained"));
         if (drain && before != null && before.get("pending") instanceof Document pending) {
             for (Object value : pending.values()) {
@@ -171,7 +177,7 @@ class PlanningProjection {
             // the mark is set only after the counters moved: a redelivery after a crash counts again, and the
             // offset guard lets through only what did not happen yet
             batch.incUp(e.year(), e.taskId(), unit, ReadModel.EXPECTED_REPORTS, 1);
-            batch.afterApply(() -> markExpectedCounted(e.assignmentId(), true));
+            batch.markAfter(ReadModel.ASSIGNMENTS, e.assignmentId(), new Update().set(EXPECTED_COUNTED, true));
         }
         if (e.parentAssignmentId() == null && occurredAt != null) {
             // the plan's own unit holds its tasks acknowledged from publication, without an AssignmentAcknowledged;
@@ -181,18 +187,8 @@ class PlanningProjection {
         if (drain) {
             // only once the waiting links are in the actual: a crash before this redelivers the event, and the
             // offset guard lets through exactly the roll-ups that did not happen yet
-            batch.afterApply(() -> mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(e.assignmentId())),
-                    new Update().set("drained", true),
-                    ReadModel.ASSIGNMENTS));
+            batch.markAfter(ReadModel.ASSIGNMENTS, e.assignmentId(), new Update().set("drained", true));
         }
-    }
-
-    private void markExpectedCounted(String assignmentId, boolean counted) {
-        mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(assignmentId)),
-                new Update().set(EXPECTED_COUNTED, counted),
-                ReadModel.ASSIGNMENTS);
     }
 
     /**
@@ -202,7 +198,7 @@ class PlanningProjection {
      */
     private Document onAssignment(String assignmentId, UpdateBatch batch, Consumer<Update> change) {
         change.accept(batch.on(ReadModel.ASSIGNMENTS, assignmentId));
-        Document a = mongo.findById(assignmentId, Document.class, ReadModel.ASSIGNMENTS);
+        Document a = batch.find(ReadModel.ASSIGNMENTS, assignmentId);
         if (a != null && a.getString("taskId") != null) {
             change.accept(
                     batch.taskUnit(a.getInteger("year"), a.getString("taskId"), OrgPath.of(a.getString("unitPath"))));

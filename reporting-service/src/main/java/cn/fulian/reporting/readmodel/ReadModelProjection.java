@@ -3,16 +3,18 @@ package cn.fulian.reporting.readmodel;
 import cn.fulian.events.Topics;
 import cn.fulian.starter.consumer.ConsumedEvent;
 import cn.fulian.starter.consumer.ExactConsumer;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The read model's single entry: one event in, its changes merged per document and applied under the event's offset
- * guard, then the units whose figures changed are announced (for the live stream). The live listener and the rebuild
- * both come through here, so they cannot compute different figures.
+ * The read model's single entry: a poll's events in, each event's changes merged per document, all of them written
+ * together under the events' offset guards, then the units whose figures changed are announced (for the live stream).
+ * The live listener and the rebuild both come through here, so they cannot compute different figures.
  */
 @Service
 public class ReadModelProjection {
@@ -21,6 +23,7 @@ public class ReadModelProjection {
     public static final List<String> TOPICS =
             List.of(Topics.PLANNING, Topics.ACTIVITY, Topics.RIGHTS, Topics.REPORTING);
 
+    private final MongoTemplate mongo;
     private final ExactConsumer consumer;
     private final PlanningProjection planning;
     private final ActivityProjection activity;
@@ -29,12 +32,14 @@ public class ReadModelProjection {
     private final ApplicationEventPublisher publisher;
 
     ReadModelProjection(
+            MongoTemplate mongo,
             ExactConsumer consumer,
             PlanningProjection planning,
             ActivityProjection activity,
             RightsProjection rights,
             ReportProjection reports,
             ApplicationEventPublisher publisher) {
+        this.mongo = mongo;
         this.consumer = consumer;
         this.planning = planning;
         this.activity = activity;
@@ -43,26 +48,56 @@ public class ReadModelProjection {
         this.publisher = publisher;
     }
 
-    /** Applies one record exactly once; false if its event was applied before. */
-    public boolean consume(ConsumerRecord<String, String> record) {
-        return consumer.consume(record, this::apply);
+    /**
+     * Applies a poll's records in order, each event exactly once, their changes written together (see
+     * {@link ReadModelSession}).
+     */
+    public ExactConsumer.Outcome consume(List<ConsumerRecord<String, String>> records) {
+        return consumer.consumeAll(records, new Session());
     }
 
-    void apply(ConsumedEvent event) {
-        UpdateBatch batch = new UpdateBatch();
+    /** The session of one poll, reading ahead the assignments its activities count toward. */
+    private final class Session implements ExactConsumer.Staging {
+
+        private final ReadModelSession session =
+                new ReadModelSession(mongo, consumer.writer(), ReadModelProjection.this::apply, publisher);
+
+        @Override
+        public void prepare(List<ConsumedEvent> events) {
+            Set<String> assignments = new HashSet<>();
+            for (ConsumedEvent event : events) {
+                if (Topics.ACTIVITY.equals(event.topic())) {
+                    assignments.addAll(activity.assignmentIds(event));
+                }
+            }
+            session.prefetch(ReadModel.ASSIGNMENTS, assignments);
+        }
+
+        @Override
+        public void stage(ConsumedEvent event) {
+            session.stage(event);
+        }
+
+        @Override
+        public void flush() {
+            session.flush();
+        }
+
+        @Override
+        public void discard() {
+            session.discard();
+        }
+    }
+
+    private void apply(ConsumedEvent event, UpdateBatch batch) {
         switch (event.topic()) {
             case Topics.PLANNING -> planning.apply(event, batch);
             case Topics.ACTIVITY -> activity.apply(event, batch);
             case Topics.RIGHTS -> rights.apply(event, batch);
             case Topics.REPORTING -> reports.apply(event, batch);
             default -> {
-                return;
+                // not a read-model topic
             }
-        }
-        batch.applyAll(consumer.writer(), event);
-        if (!batch.touchedUnits().isEmpty()) {
-            publisher.publishEvent(new FiguresChanged(
-                    Map.copyOf(batch.touchedUnits()), event.envelope().type()));
         }
     }
 }

@@ -135,22 +135,32 @@ public class RebuildService {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("rebuild did not reach the end of the topics in time");
                 }
+                List<ConsumerRecord<String, String>> todo = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
-                    if (stop == null || record.offset() >= stop) {
-                        continue; // arrived after the rebuild began: the live listener takes it
+                    if (stop != null && record.offset() < stop) {
+                        todo.add(record); // a later one arrived after the rebuild began: the live listener takes it
                     }
-                    records++;
-                    try {
-                        if (projection.consume(record)) {
-                            applied++;
-                        }
-                    } catch (UnreadableEventException e) {
+                }
+                records += todo.size();
+                while (!todo.isEmpty()) {
+                    ExactConsumer.Outcome outcome = projection.consume(todo);
+                    applied += outcome.applied();
+                    if (!outcome.failed()) {
+                        break;
+                    }
+                    ConsumerRecord<String, String> bad = todo.get(outcome.failedIndex());
+                    if (outcome.failure() instanceof UnreadableEventException) {
                         unreadable++; // the live listener sent it to the dead-letter topic too
-                    } catch (RuntimeException e) {
+                    } else {
                         failed++;
-                        log.warn("rebuild could not apply {}@{}: {}", record.topic(), record.offset(), e.getMessage());
+                        log.warn(
+                                "rebuild could not apply {}@{}: {}",
+                                bad.topic(),
+                                bad.offset(),
+                                outcome.failure().getMessage());
                     }
+                    todo = todo.subList(outcome.failedIndex() + 1, todo.size());
                 }
             }
         }

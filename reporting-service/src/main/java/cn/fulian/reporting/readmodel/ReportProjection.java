@@ -57,7 +57,7 @@ class ReportProjection {
             String period,
             String status,
             Boolean onTime) {
-        Document before = mongo.findById(reportId, Document.class, ReadModel.REPORTS);
+        Document before = batch.find(ReadModel.REPORTS, reportId);
         Counts was = before == null
                 ? Counts.of(null, null)
                 : Counts.of(before.getString("status"), before.getBoolean("onTime"));

@@ -56,7 +56,7 @@ class RightsProjection {
             }
             case CaseTransferred.TYPE -> {
                 CaseTransferred e = codec.payload(env, CaseTransferred.class);
-                Document c = caseState(e.caseId());
+                Document c = caseState(batch, e.caseId());
                 int year = c != null ? c.getInteger("year") : yearOf(e.transferredAt(), env);
                 String category = c != null ? c.getString("category") : e.category();
                 // the receiving unit now answers for the case: it moves with its counts, common ancestors net zero
@@ -71,7 +71,7 @@ class RightsProjection {
             }
             case CaseClosed.TYPE -> {
                 CaseClosed e = codec.payload(env, CaseClosed.class);
-                Document c = caseState(e.caseId());
+                Document c = caseState(batch, e.caseId());
                 if (c != null && Boolean.TRUE.equals(c.getBoolean("closed"))) {
                     return; // closed twice without a reopening: counted once
                 }
@@ -86,7 +86,7 @@ class RightsProjection {
             }
             case CaseReopened.TYPE -> {
                 CaseReopened e = codec.payload(env, CaseReopened.class);
-                Document c = caseState(e.caseId());
+                Document c = caseState(batch, e.caseId());
                 if (c == null || !Boolean.TRUE.equals(c.getBoolean("closed"))) {
                     return;
                 }
@@ -102,7 +102,7 @@ class RightsProjection {
             }
             case CaseFollowedUp.TYPE -> {
                 CaseFollowedUp e = codec.payload(env, CaseFollowedUp.class);
-                Document c = caseState(e.caseId());
+                Document c = caseState(batch, e.caseId());
                 int year = c != null ? c.getInteger("year") : yearOf(e.followedUpAt(), env);
                 String unit = c != null ? c.getString("unitPath") : e.unitPath();
                 String category = c != null ? c.getString("category") : e.category();
@@ -114,7 +114,7 @@ class RightsProjection {
             }
             case CaseOverdue.TYPE -> {
                 CaseOverdue e = codec.payload(env, CaseOverdue.class);
-                Document c = caseState(e.caseId());
+                Document c = caseState(batch, e.caseId());
                 int year = c != null ? c.getInteger("year") : yearOf(e.detectedAt(), env);
                 String unit = c != null ? c.getString("unitPath") : e.unitPath();
                 String category = c != null ? c.getString("category") : e.category();
@@ -130,8 +130,8 @@ class RightsProjection {
         return (at != null ? at : env.occurredAt()).atZone(zone).getYear();
     }
 
-    private Document caseState(String caseId) {
-        return mongo.findById(caseId, Document.class, ReadModel.CASES);
+    private static Document caseState(UpdateBatch batch, String caseId) {
+        return batch.find(ReadModel.CASES, caseId);
     }
 
     private static Update state(UpdateBatch batch, String caseId) {

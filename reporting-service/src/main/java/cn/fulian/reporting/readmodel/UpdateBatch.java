@@ -9,21 +9,47 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * All the changes one event makes, merged into one update per document. The offset guard lets one update per event
  * through to a document, so two changes to the same document (a township and its district both rolled up from one
- * activity linked twice) must travel together.
+ * activity linked twice) must travel together. The changes are staged in the poll's {@link ReadModelSession}, which
+ * writes them with the other events' changes; what a projection reads, it reads through here, so it sees every
+ * earlier event of the poll applied.
  */
 final class UpdateBatch {
 
-    private record DocKey(String collection, String id) {}
+    record DocKey(String collection, String id) {}
 
+    /** A state change made only after the counters moved, unguarded (see {@link #markAfter}). */
+    record Mark(DocKey doc, Update update) {}
+
+    private final ReadModelSession session;
     private final Map<DocKey, Update> updates = new LinkedHashMap<>();
     private final Map<DocKey, Map<String, Long>> increments = new LinkedHashMap<>();
     private final Map<Integer, Set<String>> touchedUnits = new LinkedHashMap<>();
-    private final List<Runnable> afterApply = new ArrayList<>();
+    private final List<Mark> marks = new ArrayList<>();
+
+    UpdateBatch(ReadModelSession session) {
+        this.session = session;
+    }
+
+    /** The document as earlier events of the poll left it; null if there is none. */
+    Document find(String collection, String id) {
+        return session.find(new DocKey(collection, id));
+    }
+
+    /**
+     * Runs a write that cannot wait for the flush (an atomic read-and-change), after the poll's earlier changes to
+     * the same document are written.
+     */
+    <T> T writeNow(String collection, String id, Supplier<T> write) {
+        return session.writeNow(new DocKey(collection, id), write);
+    }
 
     Update on(String collection, String id) {
         return updates.computeIfAbsent(new DocKey(collection, id), k -> new Update());
@@ -94,18 +120,24 @@ final class UpdateBatch {
         return updates.isEmpty();
     }
 
-    /** Something to do once every update is in (marking state that must only change after the counters did). */
-    void afterApply(Runnable action) {
-        afterApply.add(action);
+    /**
+     * Changes a document once every guarded update of the poll is in (marking state that must only change after the
+     * counters did): a crash before leaves it unchanged, so the redelivered event computes the same counter changes.
+     */
+    void markAfter(String collection, String id, Update update) {
+        marks.add(new Mark(new DocKey(collection, id), update));
     }
 
-    /** Applies every update under the event's offset guard, then the after-actions. */
-    void applyAll(ReadModelWriter writer, ConsumedEvent event) {
+    /** This event's changes, one per document, with its increments folded in. */
+    void forEachChange(ConsumedEvent event, BiConsumer<DocKey, ReadModelWriter.Change> to) {
         updates.forEach((key, update) -> {
             increments.getOrDefault(key, Map.of()).forEach(update::inc);
-            writer.apply(key.collection(), key.id(), update, event);
+            to.accept(key, new ReadModelWriter.Change(key.id(), event, update));
         });
-        afterApply.forEach(Runnable::run);
+    }
+
+    List<Mark> marks() {
+        return marks;
     }
 
     /** The units whose figures this event changed, by plan year. */
