@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * One poll's events applied together. Each event's changes are staged per document; the flush writes every
@@ -83,12 +84,21 @@ final class ReadModelSession implements ExactConsumer.Staging {
     public void flush() {
         staged.forEach(writer::applyAll);
         if (!marks.isEmpty()) {
-            Map<String, BulkOperations> bulks = new LinkedHashMap<>();
+            // marks only set fields: those of one document are joined, the later value kept
+            Map<DocKey, Update> joined = new LinkedHashMap<>();
             for (Mark mark : marks) {
-                bulks.computeIfAbsent(mark.doc().collection(), c -> mongo.bulkOps(BulkOperations.BulkMode.ORDERED, c))
-                        .updateOne(
-                                Query.query(Criteria.where("_id").is(mark.doc().id())), mark.update());
+                Update into = joined.computeIfAbsent(mark.doc(), k -> new Update());
+                mark.update().getUpdateObject().forEach((operator, fields) -> {
+                    if (!"$set".equals(operator)) {
+                        throw new IllegalStateException("a mark may only set fields: " + operator);
+                    }
+                    ((Document) fields).forEach(into::set);
+                });
             }
+            Map<String, BulkOperations> bulks = new LinkedHashMap<>();
+            joined.forEach((doc, update) -> bulks.computeIfAbsent(
+                            doc.collection(), c -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, c))
+                    .updateOne(Query.query(Criteria.where("_id").is(doc.id())), update));
             bulks.values().forEach(BulkOperations::execute);
         }
         Map<Integer, Set<String>> changed = Map.copyOf(touched);
