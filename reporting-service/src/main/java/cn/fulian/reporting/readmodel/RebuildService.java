@@ -1,5 +1,6 @@
 package cn.fulian.reporting.readmodel;
 
+import cn.fulian.events.Topics;
 import cn.fulian.events.UnreadableEventException;
 import cn.fulian.reporting.config.ReportingProperties;
 import cn.fulian.starter.consumer.ExactConsumer;
@@ -30,9 +31,9 @@ import org.springframework.stereotype.Service;
 /**
  * Rebuilds the read model from zero: stops the live listener, drops every read-model collection and the markers of
  * events applied to it, replays every topic from offset 0 with a fresh consumer up to the end offsets seen at the
- * start, and starts the live listener again. The live listener resumes from its own committed offsets; events it
- * then sees again were replayed already and are dropped by their markers and offset guards, so the result equals
- * the live model. The dashboard shows partial figures while a rebuild runs.
+ * start (the planning topic first, then the others), and starts the live listener again. The live listener resumes
+ * from its own committed offsets; events it then sees again were replayed already and are dropped by their markers
+ * and offset guards, so the result equals the live model. The dashboard shows partial figures while a rebuild runs.
  */
 @Service
 public class RebuildService {
@@ -114,62 +115,88 @@ public class RebuildService {
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
-        long records = 0;
-        long applied = 0;
-        long unreadable = 0;
-        long failed = 0;
+        Counts counts = new Counts();
         try (Consumer<String, String> consumer =
                 consumers.createConsumer("reporting-rebuild-" + UUID.randomUUID(), null, null, overrides)) {
-            List<TopicPartition> partitions = new ArrayList<>();
+            List<TopicPartition> planning = new ArrayList<>();
+            List<TopicPartition> others = new ArrayList<>();
             for (String topic : ReadModelProjection.TOPICS) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
                 if (infos != null) {
-                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                    infos.forEach(i -> (Topics.PLANNING.equals(topic) ? planning : others)
+                            .add(new TopicPartition(i.topic(), i.partition())));
                 }
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<TopicPartition> all = new ArrayList<>(planning);
+            all.addAll(others);
+            Map<TopicPartition, Long> end = consumer.endOffsets(all);
             long deadline = System.nanoTime() + properties.rebuildTimeout().toNanos();
-            while (!reached(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("rebuild did not reach the end of the topics in time");
-                }
-                List<ConsumerRecord<String, String>> todo = new ArrayList<>();
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
-                    if (stop != null && record.offset() < stop) {
-                        todo.add(record); // a later one arrived after the rebuild began: the live listener takes it
-                    }
-                }
-                records += todo.size();
-                while (!todo.isEmpty()) {
-                    ExactConsumer.Outcome outcome = projection.consume(todo);
-                    applied += outcome.applied();
-                    if (!outcome.failed()) {
-                        break;
-                    }
-                    ConsumerRecord<String, String> bad = todo.get(outcome.failedIndex());
-                    if (outcome.failure() instanceof UnreadableEventException) {
-                        unreadable++; // the live listener sent it to the dead-letter topic too
-                    } else {
-                        failed++;
-                        log.warn(
-                                "rebuild could not apply {}@{}: {}",
-                                bad.topic(),
-                                bad.offset(),
-                                outcome.failure().getMessage());
-                    }
-                    todo = todo.subList(outcome.failedIndex() + 1, todo.size());
-                }
-            }
+            // the plans and allocations first: replayed together with the activities, most contributions would find
+            // their assignment unknown and wait on it, a conditional write the Mongo-wire server answers by scanning
+            replay(consumer, planning, end, deadline, counts);
+            replay(consumer, others, end, deadline, counts);
         }
-        return new RebuildResult(records, applied, unreadable, failed, started, clock.instant());
+        return new RebuildResult(
+                counts.records, counts.applied, counts.unreadable, counts.failed, started, clock.instant());
     }
 
-    private static boolean reached(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
+    /** What the replay did so far. */
+    private static final class Counts {
+        long records;
+        long applied;
+        long unreadable;
+        long failed;
+    }
+
+    private void replay(
+            Consumer<String, String> consumer,
+            List<TopicPartition> partitions,
+            Map<TopicPartition, Long> end,
+            long deadline,
+            Counts counts) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        while (!reached(consumer, partitions, end)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("rebuild did not reach the end of the topics in time");
+            }
+            List<ConsumerRecord<String, String>> todo = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
+                if (stop != null && record.offset() < stop) {
+                    todo.add(record); // a later one arrived after the rebuild began: the live listener takes it
+                }
+            }
+            counts.records += todo.size();
+            while (!todo.isEmpty()) {
+                ExactConsumer.Outcome outcome = projection.consume(todo);
+                counts.applied += outcome.applied();
+                if (!outcome.failed()) {
+                    break;
+                }
+                ConsumerRecord<String, String> bad = todo.get(outcome.failedIndex());
+                if (outcome.failure() instanceof UnreadableEventException) {
+                    counts.unreadable++; // the live listener sent it to the dead-letter topic too
+                } else {
+                    counts.failed++;
+                    log.warn(
+                            "rebuild could not apply {}@{}: {}",
+                            bad.topic(),
+                            bad.offset(),
+                            outcome.failure().getMessage());
+                }
+                todo = todo.subList(outcome.failedIndex() + 1, todo.size());
+            }
+        }
+    }
+
+    private static boolean reached(
+            Consumer<String, String> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
+        for (TopicPartition p : partitions) {
+            if (consumer.position(p) < end.getOrDefault(p, 0L)) {
                 return false;
             }
         }
