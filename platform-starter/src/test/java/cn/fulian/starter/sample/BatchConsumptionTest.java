@@ -10,20 +10,14 @@ import cn.fulian.starter.consumer.ExactConsumer;
 import cn.fulian.starter.consumer.ReadModelWriter;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.test.ServiceTest;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,31 +51,14 @@ class BatchConsumptionTest {
     private List<String> envelopes;
     private Map<String, Long> expected;
 
+    private ActivityStream stream;
+
     @BeforeEach
     void publishActivities() {
-        topic = "batch-" + System.nanoTime();
-        broker.addTopics(new NewTopic(topic, 2, (short) 1));
-        Random random = new Random(7);
-        envelopes = new ArrayList<>();
-        expected = new TreeMap<>();
-        for (int i = 0; i < 80; i++) {
-            String unit = UNITS.get(random.nextInt(UNITS.size()));
-            long participants = 1 + random.nextInt(100);
-            ActivityRecorded event = new ActivityRecorded(
-                    "act-" + i,
-                    unit,
-                    "TRAINING",
-                    2026,
-                    LocalDate.of(2026, 4, 1),
-                    LocalDate.of(2026, 4, 1),
-                    Map.of("participants", BigDecimal.valueOf(participants)),
-                    List.of());
-            envelopes.add(codec.toJson(codec.wrap(event, "activity-service", unit, event.activityId(), Instant.now())));
-            for (OrgPath p : OrgPath.of(unit).selfAndAncestors()) {
-                expected.merge(p.value(), participants, Long::sum);
-            }
-        }
-        send(envelopes);
+        stream = ActivityStream.publish(broker, codec, "batch", UNITS, 80, 7);
+        topic = stream.topic();
+        envelopes = stream.envelopes();
+        expected = stream.expected();
     }
 
     @Test
@@ -102,7 +79,7 @@ class BatchConsumptionTest {
 
     @Test
     void eventsReSentUnderNewOffsetsAreAppliedOnceEvenWithinOnePoll() {
-        send(envelopes);
+        stream.send(broker, codec);
         Totals totals = new Totals("resend");
 
         assertThat(totals.consume("resend-g1", envelopes.size() * 2)).isEqualTo(envelopes.size());
@@ -181,14 +158,6 @@ class BatchConsumptionTest {
             }
         }
         return totals;
-    }
-
-    private void send(List<String> jsons) {
-        try (KafkaProducer<String, String> producer = KafkaProbe.producer(broker)) {
-            for (String json : jsons) {
-                KafkaProbe.send(producer, topic, codec.fromJson(json).aggregateId(), json);
-            }
-        }
     }
 
     static class Crash extends Error {

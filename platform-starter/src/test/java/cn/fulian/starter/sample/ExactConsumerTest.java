@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fulian.events.EventCodec;
-import cn.fulian.events.activity.ActivityRecorded;
 import cn.fulian.starter.consumer.ExactConsumer;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.test.ServiceTest;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,35 +51,14 @@ class ExactConsumerTest {
     private List<String> envelopes;
     private Map<String, Long> expected;
 
+    private ActivityStream stream;
+
     @BeforeEach
     void publishAYearOfActivities() {
-        topic = "exact-" + System.nanoTime();
-        broker.addTopics(new NewTopic(topic, 2, (short) 1));
-        Random random = new Random(42);
-        envelopes = new ArrayList<>();
-        expected = new TreeMap<>();
-        for (int i = 0; i < 60; i++) {
-            String unit = UNITS.get(random.nextInt(UNITS.size()));
-            long participants = 1 + random.nextInt(200);
-            ActivityRecorded event = new ActivityRecorded(
-                    "act-" + i,
-                    unit,
-                    "TRAINING",
-                    2026,
-                    LocalDate.of(2026, 3, 1),
-                    LocalDate.of(2026, 3, 1),
-                    Map.of("participants", BigDecimal.valueOf(participants)),
-                    List.of());
-            envelopes.add(codec.toJson(codec.wrap(event, "activity-service", unit, event.activityId(), Instant.now())));
-            for (OrgPath p : OrgPath.of(unit).selfAndAncestors()) {
-                expected.merge(p.value(), participants, Long::sum);
-            }
-        }
-        try (KafkaProducer<String, String> producer = KafkaProbe.producer(broker)) {
-            for (String json : envelopes) {
-                KafkaProbe.send(producer, topic, codec.fromJson(json).aggregateId(), json);
-            }
-        }
+        stream = ActivityStream.publish(broker, codec, "exact", UNITS, 60, 42);
+        topic = stream.topic();
+        envelopes = stream.envelopes();
+        expected = stream.expected();
     }
 
     @Test
@@ -114,11 +85,7 @@ class ExactConsumerTest {
 
     @Test
     void producerReSendsUnderNewOffsetsAreDroppedByEventId() {
-        try (KafkaProducer<String, String> producer = KafkaProbe.producer(broker)) {
-            for (String json : envelopes) {
-                KafkaProbe.send(producer, topic, codec.fromJson(json).aggregateId(), json);
-            }
-        }
+        stream.send(broker, codec);
         Run run = new Run("resend");
         run.consumeAll("resend-g1", envelopes.size() * 2);
 

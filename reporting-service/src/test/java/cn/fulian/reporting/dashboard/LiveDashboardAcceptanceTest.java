@@ -23,6 +23,7 @@ import cn.fulian.events.rights.CaseRegistered;
 import cn.fulian.events.rights.CaseReopened;
 import cn.fulian.events.rights.CaseTransferred;
 import cn.fulian.reporting.readmodel.RebuildService;
+import cn.fulian.reporting.support.Dashboards;
 import cn.fulian.reporting.support.EventBus;
 import cn.fulian.reporting.support.MutableClock;
 import cn.fulian.reporting.support.ReportingTest;
@@ -691,15 +692,7 @@ class LiveDashboardAcceptanceTest {
     // ---------------------------------------------------------------- the faults
 
     private JsonNode dashboard(String unit) throws Exception {
-        String json = mvc.perform(get("/api/reports/dashboard")
-                        .param("unit", unit)
-                        .param("year", String.valueOf(YEAR))
-                        .with(TestTokens.leader()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return codec.mapper().readTree(json);
+        return Dashboards.leaderView(mvc, codec, unit, YEAR);
     }
 
     private Map<String, String> dashboards() throws Exception {

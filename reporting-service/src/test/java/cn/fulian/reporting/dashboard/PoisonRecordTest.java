@@ -5,17 +5,15 @@ import static cn.fulian.reporting.support.Units.CITY;
 import static cn.fulian.reporting.support.Units.GUDONG;
 import static cn.fulian.reporting.support.Units.GULOU;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.fulian.events.EventCodec;
 import cn.fulian.events.Topics;
+import cn.fulian.reporting.support.Dashboards;
 import cn.fulian.reporting.support.EventBus;
 import cn.fulian.reporting.support.ReportingTest;
 import cn.fulian.reporting.support.Scenario;
 import cn.fulian.reporting.support.Units;
 import cn.fulian.starter.test.Eventually;
-import cn.fulian.starter.test.TestTokens;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,14 +108,6 @@ class PoisonRecordTest {
     }
 
     private JsonNode dashboard(String unit) throws Exception {
-        String json = mvc.perform(get("/api/reports/dashboard")
-                        .param("unit", unit)
-                        .param("year", String.valueOf(YEAR))
-                        .with(TestTokens.leader()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return codec.mapper().readTree(json);
+        return Dashboards.leaderView(mvc, codec, unit, YEAR);
     }
 }
