@@ -24,13 +24,12 @@ public final class Bench {
         try {
             settings = Settings.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(Settings.USAGE);
+            Log.refused(e.getMessage() + System.lineSeparator() + Settings.USAGE);
             System.exit(2);
             return;
         }
         if (settings == null) {
-            System.out.print(Settings.USAGE);
+            Log.line("%s", Settings.USAGE);
             return;
         }
         long started = System.nanoTime();

@@ -14,6 +14,11 @@ final class Log {
         log.info(String.format(format, args));
     }
 
+    /** A run refused before it started (bad flags), with the usage text. */
+    static void refused(String why) {
+        log.error(why);
+    }
+
     static void failure(String what, Exception e) {
         log.error(what, e);
     }
