@@ -166,11 +166,7 @@ public class ExactConsumer {
     private List<Integer> unseen(List<ConsumedEvent> events) {
         List<String> ids = events.stream().map(e -> markerId(e.envelope())).toList();
         Set<String> seen = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            Query query = Query.query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + 500))));
-            query.fields().include("_id");
-            mongo.find(query, Document.class, PROCESSED).forEach(d -> seen.add(d.getString("_id")));
-        }
+        ByIds.find(mongo, PROCESSED, ids, List.of("_id")).forEach(d -> seen.add(d.getString("_id")));
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             if (seen.add(ids.get(i))) {

@@ -31,9 +31,6 @@ public class ReadModelWriter {
     /** One event's change to one document. */
     public record Change(Object id, ConsumedEvent at, Update update) {}
 
-    /** Documents whose offsets are read with one query. */
-    private static final int READ_CHUNK = 500;
-
     private final MongoTemplate mongo;
 
     public ReadModelWriter(MongoTemplate mongo) {
@@ -121,14 +118,7 @@ public class ReadModelWriter {
 
     private Map<Object, Document> read(String collection, List<Object> ids, Set<String> fields) {
         Map<Object, Document> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-            Query query =
-                    Query.query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))));
-            fields.forEach(f -> query.fields().include(f));
-            for (Document d : mongo.find(query, Document.class, collection)) {
-                found.put(d.get("_id"), d);
-            }
-        }
+        ByIds.find(mongo, collection, ids, fields).forEach(d -> found.put(d.get("_id"), d));
         return found;
     }
 }

@@ -2,6 +2,7 @@ package cn.fulian.reporting.readmodel;
 
 import cn.fulian.reporting.readmodel.UpdateBatch.DocKey;
 import cn.fulian.reporting.readmodel.UpdateBatch.Mark;
+import cn.fulian.starter.consumer.ByIds;
 import cn.fulian.starter.consumer.ConsumedEvent;
 import cn.fulian.starter.consumer.ExactConsumer;
 import cn.fulian.starter.consumer.ReadModelWriter;
@@ -121,12 +122,9 @@ final class ReadModelSession implements ExactConsumer.Staging {
         List<String> wanted = ids.stream()
                 .filter(id -> !readAhead.containsKey(new DocKey(collection, id)))
                 .toList();
-        for (int from = 0; from < wanted.size(); from += 500) {
-            List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
-            chunk.forEach(id -> readAhead.put(new DocKey(collection, id), Optional.empty()));
-            for (Document d : mongo.find(Query.query(Criteria.where("_id").in(chunk)), Document.class, collection)) {
-                readAhead.put(new DocKey(collection, d.getString("_id")), Optional.of(d));
-            }
+        wanted.forEach(id -> readAhead.put(new DocKey(collection, id), Optional.empty()));
+        for (Document d : ByIds.find(mongo, collection, wanted, List.of())) {
+            readAhead.put(new DocKey(collection, d.getString("_id")), Optional.of(d));
         }
     }
 
