@@ -1,10 +1,13 @@
 package cn.fulian.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server listening on a TCP port inside the launcher's JVM. Every service connects to it like to a real
@@ -12,6 +15,12 @@ import java.nio.file.Path;
  * transactions and no change streams, which is why the services write one document per action (see ARCHITECTURE.md).
  */
 public final class MongoWireServer implements AutoCloseable {
+
+    private static final String FORMAT_MAP = "storage.format";
+    private static final String DOCUMENTS = "documents";
+    private static final String BSON = "bson/1";
+    private static final int CACHE_MB = 64;
+    private static final int UNSAVED_KB = 16 * 1024;
 
     private final MongoServer server;
 
@@ -21,9 +30,29 @@ public final class MongoWireServer implements AutoCloseable {
 
     public static MongoWireServer start(Path file, String host, int port) throws IOException {
         Files.createDirectories(file.getParent());
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(backend(file));
         server.bind(host, port);
         return new MongoWireServer(server);
+    }
+
+    /**
+     * Documents and keys are stored as BSON and compared as MongoDB compares them. A store written before that
+     * (Java-serialized, recognisable by the missing format mark) is opened as it was written.
+     */
+    static AbstractMongoBackend backend(Path file) {
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(CACHE_MB)
+                .autoCommitBufferSize(UNSAVED_KB)
+                .open();
+        MVMap<String, String> format = store.openMap(FORMAT_MAP);
+        boolean written = store.getMapNames().stream().anyMatch(name -> name.startsWith(BsonH2Database.DOCUMENTS));
+        if (written && !BSON.equals(format.get(DOCUMENTS))) {
+            store.removeMap(FORMAT_MAP);
+            return new H2Backend(store);
+        }
+        format.putIfAbsent(DOCUMENTS, BSON);
+        return new BsonH2Backend(store);
     }
 
     /** Stops listening and closes the H2 store, which writes out what is still in memory. */

@@ -1,0 +1,220 @@
+package cn.fulian.infra.mongo;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+
+/**
+ * How the H2 store writes documents, `_id` values and index keys: as BSON, the form they arrive in over the wire,
+ * instead of H2's default Java serialization. Keys are compared as MongoDB compares values, so a lookup by `_id`
+ * no longer serializes the keys it passes in the B-tree.
+ */
+final class BsonValues {
+
+    private static final byte MISSING = 0;
+    private static final byte PRESENT = 1;
+    private static final ValueComparator ORDER = ValueComparator.asc();
+
+    private BsonValues() {}
+
+    /** Whole documents: the values of a collection's map. */
+    static final class Documents extends BasicDataType<Document> {
+
+        static final Documents INSTANCE = new Documents();
+
+        @Override
+        public int getMemory(Document document) {
+            return estimate(document);
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Document document) {
+            ByteBuf bson = Unpooled.buffer(256);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                putBytes(buffer, bson);
+            } finally {
+                bson.release();
+            }
+        }
+
+        @Override
+        public Document read(ByteBuffer buffer) {
+            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(takeBytes(buffer)));
+        }
+
+        @Override
+        public Document[] createStorage(int size) {
+            return new Document[size];
+        }
+    }
+
+    /** Single values: a collection's `_id`s (its map keys) and the positions an index points to. */
+    static final class Values extends BasicDataType<Object> {
+
+        static final Values INSTANCE = new Values();
+
+        @Override
+        public int getMemory(Object value) {
+            return estimate(value);
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Object value) {
+            ByteBuf bson = Unpooled.buffer(32);
+            try {
+                encode(value, bson);
+                putBytes(buffer, bson);
+            } finally {
+                bson.release();
+            }
+        }
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            return decode(Unpooled.wrappedBuffer(takeBytes(buffer)));
+        }
+
+        @Override
+        public int compare(Object a, Object b) {
+            return ORDER.compare(a, b);
+        }
+
+        @Override
+        public Object[] createStorage(int size) {
+            return new Object[size];
+        }
+    }
+
+    /** The keys of a unique index: one value per indexed field, compared field by field. */
+    static final class Keys extends BasicDataType<KeyValue> {
+
+        static final Keys INSTANCE = new Keys();
+
+        @Override
+        public int getMemory(KeyValue key) {
+            int memory = 24;
+            for (Object value : key) {
+                memory += estimate(value);
+            }
+            return memory;
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, KeyValue key) {
+            ByteBuf bson = Unpooled.buffer(32);
+            try {
+                bson.writeByte(key.size());
+                for (Object value : key) {
+                    encode(value, bson);
+                }
+                putBytes(buffer, bson);
+            } finally {
+                bson.release();
+            }
+        }
+
+        @Override
+        public KeyValue read(ByteBuffer buffer) {
+            ByteBuf bson = Unpooled.wrappedBuffer(takeBytes(buffer));
+            int size = bson.readUnsignedByte();
+            List<Object> values = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                values.add(decode(bson));
+            }
+            return new KeyValue(values);
+        }
+
+        @Override
+        public int compare(KeyValue a, KeyValue b) {
+            int fields = Math.min(a.size(), b.size());
+            for (int i = 0; i < fields; i++) {
+                int order = ORDER.compare(a.get(i), b.get(i));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        }
+
+        @Override
+        public KeyValue[] createStorage(int size) {
+            return new KeyValue[size];
+        }
+    }
+
+    private static void encode(Object value, ByteBuf bson) {
+        if (value instanceof Missing) {
+            bson.writeByte(MISSING);
+            return;
+        }
+        bson.writeByte(PRESENT);
+        byte type = BsonEncoder.determineType(value);
+        bson.writeByte(type);
+        BsonEncoder.encodeValue(type, value, bson);
+    }
+
+    private static Object decode(ByteBuf bson) {
+        if (bson.readByte() == MISSING) {
+            return Missing.getInstance();
+        }
+        byte type = bson.readByte();
+        return BsonDecoder.decodeValue(type, bson);
+    }
+
+    private static void putBytes(WriteBuffer buffer, ByteBuf bson) {
+        int length = bson.readableBytes();
+        buffer.putVarInt(length);
+        if (bson.hasArray()) {
+            buffer.put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
+        } else {
+            byte[] bytes = new byte[length];
+            bson.getBytes(bson.readerIndex(), bytes);
+            buffer.put(bytes);
+        }
+    }
+
+    private static byte[] takeBytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    /** A rough size in memory, for H2's cache accounting; walking the document is far cheaper than encoding it. */
+    private static int estimate(Object value) {
+        if (value == null || value instanceof Missing) {
+            return 8;
+        }
+        if (value instanceof String text) {
+            return 40 + 2 * text.length();
+        }
+        if (value instanceof Map<?, ?> map) {
+            int memory = 64;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                memory += 32 + estimate(entry.getKey()) + estimate(entry.getValue());
+            }
+            return memory;
+        }
+        if (value instanceof Collection<?> values) {
+            int memory = 40;
+            for (Object element : values) {
+                memory += 8 + estimate(element);
+            }
+            return memory;
+        }
+        return 24;
+    }
+}

@@ -1,0 +1,163 @@
+package cn.fulian.infra.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MongoWireServerTest {
+
+    private static final String HOST = "127.0.0.1";
+
+    @TempDir
+    Path state;
+
+    @Test
+    void documentsComeBackAfterARestartWithEveryTypeTheServicesWrite() throws IOException {
+        Document written = new Document("_id", "2026|district-gulou|task-07")
+                .append("year", 2026)
+                .append("target", 5_000_000_000L)
+                .append("rate", 0.95)
+                .append("amount", Decimal128.parse("1234.50"))
+                .append("name", "巾帼志愿服务活动")
+                .append("published", true)
+                .append("closedAt", null)
+                .append("dueAt", new Date(1_798_675_200_000L))
+                .append("ref", new ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("offsets", new Document("activity.events.v1-3", 120L).append("planning.events.v1-0", 7L))
+                .append("units", List.of("gulou", "cangshan", List.of(1, 2.5)));
+
+        withServer(db -> db.getCollection("rm_figures").insertOne(written));
+
+        withServer(db -> assertThat(db.getCollection("rm_figures")
+                        .find(Filters.eq("_id", written.get("_id")))
+                        .first())
+                .isEqualTo(written));
+    }
+
+    @Test
+    void lookupsByIdUpsertsAndUniqueIndexesWorkOnAStoreReopenedWithThousandsOfDocuments() throws IOException {
+        withServer(db -> {
+            MongoCollection<Document> assignments = db.getCollection("assignments");
+            assignments.createIndex(Indexes.ascending("taskId", "unitId"), new IndexOptions().unique(true));
+            List<Document> documents = IntStream.range(0, 3_000)
+                    .mapToObj(i -> new Document("_id", new ObjectId())
+                            .append("taskId", "task-" + i % 30)
+                            .append("unitId", "unit-" + i / 30)
+                            .append("done", i))
+                    .toList();
+            assignments.insertMany(documents);
+        });
+
+        withServer(db -> {
+            MongoCollection<Document> assignments = db.getCollection("assignments");
+            assertThat(assignments.countDocuments()).isEqualTo(3_000);
+            Document one = assignments
+                    .find(Filters.and(Filters.eq("taskId", "task-7"), Filters.eq("unitId", "unit-42")))
+                    .first();
+            assertThat(one.getInteger("done")).isEqualTo(42 * 30 + 7);
+            assertThat(assignments
+                            .find(Filters.eq("_id", one.getObjectId("_id")))
+                            .first())
+                    .isEqualTo(one);
+            assertThatThrownBy(
+                            () -> assignments.insertOne(new Document("taskId", "task-7").append("unitId", "unit-42")))
+                    .isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("E11000");
+
+            MongoCollection<Document> figures = db.getCollection("rm_figures");
+            for (int i = 0; i < 3; i++) {
+                figures.updateOne(
+                        Filters.eq("_id", "2026|unit-42"), Updates.inc("actual", 5), new UpdateOptions().upsert(true));
+            }
+            assertThat(figures.find(Filters.in("_id", List.of("2026|unit-42", "2026|unit-43")))
+                            .into(new ArrayList<>()))
+                    .containsExactly(new Document("_id", "2026|unit-42").append("actual", 15));
+        });
+    }
+
+    @Test
+    void aDroppedCollectionAndADroppedDatabaseStayGoneAfterARestart() throws IOException {
+        withServer(db -> {
+            db.getCollection("kept").insertOne(new Document("_id", 1));
+            db.getCollection("dropped").insertOne(new Document("_id", 1));
+            db.getCollection("dropped").drop();
+        });
+        withClient(client -> client.getDatabase("other").getCollection("x").insertOne(new Document("_id", 1)));
+        withClient(client -> client.getDatabase("other").drop());
+
+        withClient(client -> {
+            assertThat(client.getDatabase("platform").listCollectionNames().into(new ArrayList<>()))
+                    .containsExactly("kept");
+            assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain("other");
+        });
+    }
+
+    @Test
+    void aStoreWrittenInTheEarlierFormatOpensWithItsDocumentsAndAcceptsWrites() throws IOException {
+        Path file = state.resolve("mongo").resolve("data.mv");
+        file.getParent().toFile().mkdirs();
+        MongoServer earlier = new MongoServer(new H2Backend(file.toString()));
+        int earlierPort = freePort();
+        earlier.bind(HOST, earlierPort);
+        try (MongoClient client = MongoClients.create("mongodb://" + HOST + ":" + earlierPort)) {
+            client.getDatabase("platform")
+                    .getCollection("plans")
+                    .insertOne(new Document("_id", "2025").append("tasks", 18));
+        } finally {
+            earlier.shutdown();
+        }
+
+        withServer(db -> db.getCollection("plans").insertOne(new Document("_id", "2026").append("tasks", 20)));
+
+        withServer(db -> assertThat(db.getCollection("plans").find().into(new ArrayList<>()))
+                .containsExactlyInAnyOrder(
+                        new Document("_id", "2025").append("tasks", 18),
+                        new Document("_id", "2026").append("tasks", 20)));
+    }
+
+    private void withServer(Consumer<MongoDatabase> work) throws IOException {
+        withClient(client -> work.accept(client.getDatabase("platform")));
+    }
+
+    /** Starts the server on the test's store, runs the work against it and stops it again. */
+    private void withClient(Consumer<MongoClient> work) throws IOException {
+        int port = freePort();
+        try (MongoWireServer server =
+                        MongoWireServer.start(state.resolve("mongo").resolve("data.mv"), HOST, port);
+                MongoClient client = MongoClients.create("mongodb://" + HOST + ":" + port)) {
+            work.accept(client);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName(HOST))) {
+            return probe.getLocalPort();
+        }
+    }
+}
