@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
@@ -98,6 +100,46 @@ class MongoWireServerTest {
             assertThat(figures.find(Filters.in("_id", List.of("2026|unit-42", "2026|unit-43")))
                             .into(new ArrayList<>()))
                     .containsExactly(new Document("_id", "2026|unit-42").append("actual", 15));
+        });
+    }
+
+    @Test
+    void documentsChangedWhileTheStoreWritesThemInTheBackgroundAreKeptWhole() throws IOException {
+        int documents = 8;
+        int rounds = 1_200;
+        Document wide = new Document();
+        IntStream.range(0, 2_000).forEach(i -> wide.append("figure-" + i, (long) i));
+        withServer(db -> {
+            MongoCollection<Document> figures = db.getCollection("rm_figures");
+            for (int i = 0; i < documents; i++) {
+                figures.insertOne(new Document(wide).append("_id", "2026|unit-" + i));
+            }
+            for (int i = 0; i < rounds; i++) {
+                figures.updateOne(
+                        Filters.eq("_id", "2026|unit-" + i % documents),
+                        Updates.combine(
+                                Updates.inc("actual", 1),
+                                Updates.set("note-" + i % 5, "第" + i + "次"),
+                                Updates.unset("note-" + (i + 1) % 5)));
+            }
+        });
+
+        Map<String, Map<String, Object>> expected = new TreeMap<>();
+        for (int i = 0; i < rounds; i++) {
+            Map<String, Object> notes = expected.computeIfAbsent("2026|unit-" + i % documents, id -> new TreeMap<>());
+            notes.merge("actual", 1, (a, b) -> (Integer) a + (Integer) b);
+            notes.put("note-" + i % 5, "第" + i + "次");
+            notes.remove("note-" + (i + 1) % 5);
+        }
+        withServer(db -> {
+            Map<String, Map<String, Object>> stored = new TreeMap<>();
+            for (Document figure : db.getCollection("rm_figures").find()) {
+                assertThat(figure).containsAllEntriesOf(wide);
+                Map<String, Object> changed = new TreeMap<>(figure);
+                changed.keySet().removeIf(key -> key.startsWith("figure-") || key.equals("_id"));
+                stored.put(figure.getString("_id"), changed);
+            }
+            assertThat(stored).isEqualTo(expected);
         });
     }
 
