@@ -92,11 +92,35 @@ class MongoWireServerTest {
                     .isInstanceOf(MongoWriteException.class)
                     .hasMessageContaining("E11000");
 
+            assertThat(assignments
+                            .find(Filters.in("_id", List.of(one.getObjectId("_id"), new ObjectId())))
+                            .into(new ArrayList<>()))
+                    .containsExactly(one);
+            List<String> units =
+                    IntStream.range(0, 3_000).mapToObj(i -> "unit-" + i).toList();
+            assertThat(assignments
+                            .find(Filters.and(Filters.eq("taskId", "task-7"), Filters.in("unitId", units)))
+                            .into(new ArrayList<>()))
+                    .hasSize(100);
+
             MongoCollection<Document> figures = db.getCollection("rm_figures");
             for (int i = 0; i < 3; i++) {
                 figures.updateOne(
                         Filters.eq("_id", "2026|unit-42"), Updates.inc("actual", 5), new UpdateOptions().upsert(true));
             }
+            figures.insertMany(IntStream.range(0, 2_000)
+                    .mapToObj(i -> new Document("_id", "2025|unit-" + i).append("actual", i))
+                    .toList());
+            List<String> everyOther = IntStream.range(0, 4_000)
+                    .filter(i -> i % 2 == 0)
+                    .mapToObj(i -> "2025|unit-" + i)
+                    .toList();
+            assertThat(figures.find(Filters.in("_id", everyOther)).into(new ArrayList<>()))
+                    .extracting(d -> d.getInteger("actual"))
+                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 2_000)
+                            .filter(i -> i % 2 == 0)
+                            .boxed()
+                            .toList());
             assertThat(figures.find(Filters.in("_id", List.of("2026|unit-42", "2026|unit-43")))
                             .into(new ArrayList<>()))
                     .containsExactly(new Document("_id", "2026|unit-42").append("actual", 15));
