@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -64,12 +65,23 @@ final class BsonH2Collection extends H2Collection {
                 .map(entry -> new DocumentWithPosition<>(entry.getValue().cloneDeeply(), entry.getKey()));
     }
 
+    /**
+     * The documents a query without a usable index matches. The server uses the `_id` index only when the query names
+     * nothing but `_id`; a query that fixes `_id` to a string or an ObjectId and adds other conditions (a unit by code
+     * and path) reads that one document instead of the whole collection.
+     */
     @Override
     protected QueryResult matchDocuments(
             Document query, Document orderBy, int numberToSkip, int numberToReturn, int batchSize, Document fields) {
-        Stream<Document> stored = isNaturalDescending(orderBy)
-                ? documents.entrySet().stream().sorted(REVERSE_NATURAL_ORDER).map(Map.Entry::getValue)
-                : documents.values().stream();
+        Stream<Document> stored;
+        Object id = query.get(ID);
+        if (ID.equals(getIdField()) && (id instanceof String || id instanceof ObjectId)) {
+            stored = Stream.ofNullable(documents.get(id));
+        } else if (isNaturalDescending(orderBy)) {
+            stored = documents.entrySet().stream().sorted(REVERSE_NATURAL_ORDER).map(Map.Entry::getValue);
+        } else {
+            stored = documents.values().stream();
+        }
         Stream<Document> matching =
                 stored.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply);
         return matchDocumentsFromStream(matching, query, orderBy, numberToSkip, numberToReturn, batchSize, fields);

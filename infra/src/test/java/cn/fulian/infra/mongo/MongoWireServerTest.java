@@ -115,6 +115,17 @@ class MongoWireServerTest {
                     .filter(i -> i % 2 == 0)
                     .mapToObj(i -> "2025|unit-" + i)
                     .toList();
+            assertThat(figures.find(Filters.and(Filters.eq("_id", "2025|unit-7"), Filters.gt("actual", 6)))
+                            .into(new ArrayList<>()))
+                    .containsExactly(new Document("_id", "2025|unit-7").append("actual", 7));
+            assertThat(figures.find(Filters.and(Filters.eq("_id", "2025|unit-7"), Filters.gt("actual", 7)))
+                            .into(new ArrayList<>()))
+                    .isEmpty();
+            assertThat(figures.updateOne(
+                                    Filters.and(Filters.eq("_id", "2025|unit-8"), Filters.exists("target", false)),
+                                    Updates.set("target", 100))
+                            .getModifiedCount())
+                    .isEqualTo(1);
             assertThat(figures.find(Filters.in("_id", everyOther)).into(new ArrayList<>()))
                     .extracting(d -> d.getInteger("actual"))
                     .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 2_000)
