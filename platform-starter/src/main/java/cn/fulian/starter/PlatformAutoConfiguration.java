@@ -3,6 +3,7 @@ package cn.fulian.starter;
 import cn.fulian.events.EventCodec;
 import cn.fulian.events.Topics;
 import cn.fulian.events.UnreadableEventException;
+import cn.fulian.starter.consumer.DatabaseOutage;
 import cn.fulian.starter.consumer.ExactConsumer;
 import cn.fulian.starter.health.MongoPingHealthIndicator;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
@@ -138,7 +139,10 @@ public class PlatformAutoConfiguration {
         return new OrgUnitListener(consumer, directory);
     }
 
-    /** Bounded retries, then the record goes to {@code <topic>.DLT}; unreadable records go there at once. */
+    /**
+     * Bounded retries, then the record goes to {@code <topic>.DLT}; unreadable records go there at once. A record that
+     * failed because the database is out of reach is tried again until it answers and is never dead-lettered.
+     */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, PlatformProperties properties) {
@@ -147,6 +151,8 @@ public class PlatformAutoConfiguration {
         DefaultErrorHandler handler =
                 new DefaultErrorHandler(recoverer, new FixedBackOff(200L, properties.consumerRetries() - 1L));
         handler.addNotRetryableExceptions(UnreadableEventException.class);
+        handler.setBackOffFunction((record, failure) ->
+                DatabaseOutage.causedBy(failure) ? DatabaseOutage.UNTIL_THE_DATABASE_ANSWERS : null);
         return handler;
     }
 

@@ -131,7 +131,12 @@ public class ExactConsumer {
                 break;
             }
         }
-        List<Integer> fresh = unseen(events);
+        List<Integer> fresh;
+        try {
+            fresh = unseen(events);
+        } catch (RuntimeException lookup) {
+            return new Outcome(0, 0, lookup);
+        }
         List<ConsumedEvent> toApply = fresh.stream().map(events::get).toList();
         try {
             staging.prepare(toApply);
