@@ -31,16 +31,7 @@ record ActivityStream(String topic, List<String> envelopes, Map<String, Long> ex
         for (int i = 0; i < count; i++) {
             String unit = units.get(random.nextInt(units.size()));
             long participants = 1 + random.nextInt(200);
-            ActivityRecorded event = new ActivityRecorded(
-                    "act-" + i,
-                    unit,
-                    "TRAINING",
-                    2026,
-                    LocalDate.of(2026, 3, 1),
-                    LocalDate.of(2026, 3, 1),
-                    Map.of("participants", BigDecimal.valueOf(participants)),
-                    List.of());
-            envelopes.add(codec.toJson(codec.wrap(event, "activity-service", unit, event.activityId(), Instant.now())));
+            envelopes.add(envelope(codec, "act-" + i, unit, participants));
             for (OrgPath p : OrgPath.of(unit).selfAndAncestors()) {
                 expected.merge(p.value(), participants, Long::sum);
             }
@@ -48,6 +39,20 @@ record ActivityStream(String topic, List<String> envelopes, Map<String, Long> ex
         ActivityStream stream = new ActivityStream(topic, List.copyOf(envelopes), expected);
         stream.send(broker, codec);
         return stream;
+    }
+
+    /** One activity as activity-service publishes it: {@code participants} people at {@code unit}. */
+    static String envelope(EventCodec codec, String activityId, String unit, long participants) {
+        ActivityRecorded event = new ActivityRecorded(
+                activityId,
+                unit,
+                "TRAINING",
+                2026,
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 1),
+                Map.of("participants", BigDecimal.valueOf(participants)),
+                List.of());
+        return codec.toJson(codec.wrap(event, "activity-service", unit, activityId, Instant.now()));
     }
 
     /** Sends every envelope (again), keyed by its aggregate as the outbox does. */

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.events.EventCodec;
 import cn.fulian.events.Topics;
-import cn.fulian.events.activity.ActivityRecorded;
 import cn.fulian.starter.test.CuttableLink;
 import cn.fulian.starter.test.Eventually;
 import cn.fulian.starter.test.ServiceTest;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -44,9 +38,10 @@ class DatabaseOutageTest {
         String unit = "350100/350113";
         databaseLink.cut();
         try (KafkaProducer<String, String> producer = KafkaProbe.producer(broker)) {
-            KafkaProbe.send(producer, Topics.ACTIVITY, "outage-1", envelope(unit, "outage-1", 5));
-            KafkaProbe.send(producer, Topics.ACTIVITY, "outage-2", envelope(unit, "outage-2", 7));
-            KafkaProbe.send(producer, Topics.ACTIVITY, "outage-3", envelope(unit, "outage-3", 11));
+            KafkaProbe.send(producer, Topics.ACTIVITY, "outage-1", ActivityStream.envelope(codec, "outage-1", unit, 5));
+            KafkaProbe.send(producer, Topics.ACTIVITY, "outage-2", ActivityStream.envelope(codec, "outage-2", unit, 7));
+            KafkaProbe.send(
+                    producer, Topics.ACTIVITY, "outage-3", ActivityStream.envelope(codec, "outage-3", unit, 11));
         }
         // longer than every quick retry a record gets before it would be dead-lettered
         Thread.sleep(5_000);
@@ -57,19 +52,6 @@ class DatabaseOutageTest {
         assertThat(participants(unit)).isEqualTo(23);
         assertThat(KafkaProbe.read(broker, Topics.deadLetter(Topics.ACTIVITY), r -> true, 1))
                 .isEmpty();
-    }
-
-    private String envelope(String unit, String key, long participants) {
-        ActivityRecorded event = new ActivityRecorded(
-                key,
-                unit,
-                "TRAINING",
-                2026,
-                LocalDate.of(2026, 7, 1),
-                LocalDate.of(2026, 7, 1),
-                Map.of("participants", BigDecimal.valueOf(participants)),
-                List.of());
-        return codec.toJson(codec.wrap(event, "activity-service", unit, key, Instant.now()));
     }
 
     private long participants(String unit) {

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.events.EventCodec;
 import cn.fulian.events.Topics;
-import cn.fulian.events.activity.ActivityRecorded;
 import cn.fulian.starter.test.Eventually;
 import cn.fulian.starter.test.ServiceTest;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -37,7 +31,7 @@ class ListenerDeadLetterTest {
     void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextEventOnItsPartitionIsStillApplied() {
         String unit = "350100/350111"; // a unit no other test writes to
         String key = "same-partition-key";
-        String good = envelope(unit, key, 77);
+        String good = ActivityStream.envelope(codec, key, unit, 77);
         try (KafkaProducer<String, String> producer = KafkaProbe.producer(broker)) {
             KafkaProbe.send(producer, Topics.ACTIVITY, key, "{this is not an event");
             KafkaProbe.send(producer, Topics.ACTIVITY, key, good);
@@ -61,19 +55,6 @@ class ListenerDeadLetterTest {
                         "processed_events"));
         assertThat(participants(unit)).isEqualTo(77);
         assertThat(participants("350100")).isGreaterThanOrEqualTo(77);
-    }
-
-    private String envelope(String unit, String key, long participants) {
-        ActivityRecorded event = new ActivityRecorded(
-                key,
-                unit,
-                "TRAINING",
-                2026,
-                LocalDate.of(2026, 7, 1),
-                LocalDate.of(2026, 7, 1),
-                Map.of("participants", BigDecimal.valueOf(participants)),
-                List.of());
-        return codec.toJson(codec.wrap(event, "activity-service", unit, key, Instant.now()));
     }
 
     private long participants(String unit) {
