@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -42,13 +43,7 @@ final class BsonValues {
 
         @Override
         public void write(WriteBuffer buffer, Document document) {
-            ByteBuf bson = Unpooled.buffer(256);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                putBytes(buffer, bson);
-            } finally {
-                bson.release();
-            }
+            put(buffer, 256, bson -> BsonEncoder.encodeDocument(document, bson));
         }
 
         @Override
@@ -74,13 +69,7 @@ final class BsonValues {
 
         @Override
         public void write(WriteBuffer buffer, Object value) {
-            ByteBuf bson = Unpooled.buffer(32);
-            try {
-                encode(value, bson);
-                putBytes(buffer, bson);
-            } finally {
-                bson.release();
-            }
+            put(buffer, 32, bson -> encode(value, bson));
         }
 
         @Override
@@ -115,16 +104,12 @@ final class BsonValues {
 
         @Override
         public void write(WriteBuffer buffer, KeyValue key) {
-            ByteBuf bson = Unpooled.buffer(32);
-            try {
+            put(buffer, 32, bson -> {
                 bson.writeByte(key.size());
                 for (Object value : key) {
                     encode(value, bson);
                 }
-                putBytes(buffer, bson);
-            } finally {
-                bson.release();
-            }
+            });
         }
 
         @Override
@@ -173,6 +158,17 @@ final class BsonValues {
         }
         byte type = bson.readByte();
         return BsonDecoder.decodeValue(type, bson);
+    }
+
+    /** Encodes into a scratch buffer, then writes its length and bytes to H2's buffer. */
+    private static void put(WriteBuffer buffer, int initialCapacity, Consumer<ByteBuf> encoder) {
+        ByteBuf bson = Unpooled.buffer(initialCapacity);
+        try {
+            encoder.accept(bson);
+            putBytes(buffer, bson);
+        } finally {
+            bson.release();
+        }
     }
 
     private static void putBytes(WriteBuffer buffer, ByteBuf bson) {
