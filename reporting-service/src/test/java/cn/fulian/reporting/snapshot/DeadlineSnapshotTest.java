@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.fulian.events.EventCodec;
 import cn.fulian.events.rights.CaseRegistered;
+import cn.fulian.reporting.support.Dashboards;
 import cn.fulian.reporting.support.EventBus;
 import cn.fulian.reporting.support.MutableClock;
 import cn.fulian.reporting.support.ReportingTest;
@@ -416,14 +417,7 @@ class DeadlineSnapshotTest {
     }
 
     private ObjectNode live(String unit) throws Exception {
-        return read(mvc.perform(get("/api/reports/dashboard")
-                        .param("unit", unit)
-                        .param("year", String.valueOf(YEAR))
-                        .with(TestTokens.leader()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        return (ObjectNode) Dashboards.leaderView(mvc, codec, unit, YEAR);
     }
 
     private ObjectNode read(String json) {

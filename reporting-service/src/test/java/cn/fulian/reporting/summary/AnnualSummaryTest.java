@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.fulian.events.EventCodec;
+import cn.fulian.reporting.support.Dashboards;
 import cn.fulian.reporting.support.MutableClock;
 import cn.fulian.reporting.support.ReportingTest;
 import cn.fulian.reporting.support.SmallYear;
@@ -323,15 +324,7 @@ class AnnualSummaryTest {
     }
 
     private JsonNode draft(String unit) throws Exception {
-        String json = mvc.perform(get("/api/reports/summary")
-                        .param("unit", unit)
-                        .param("year", String.valueOf(SmallYear.YEAR))
-                        .with(TestTokens.leader()))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return codec.mapper().readTree(json);
+        return Dashboards.leaderRead(mvc, codec, "/api/reports/summary", unit, SmallYear.YEAR);
     }
 
     private static List<String> areas(JsonNode draft) {
