@@ -64,7 +64,9 @@ class DashboardStreamTest {
             Eventually.within(
                     Duration.ofSeconds(30),
                     "district stream notified",
-                    () -> body(gulou).contains("event:figures-changed"));
+                    // the event's name and its data line can reach the response in two writes: wait for both
+                    () -> body(gulou).contains("event:figures-changed")
+                            && body(gulou).contains(expected));
             assertThat(body(gulou)).contains(expected).contains("\"at\":\"");
             Eventually.within(
                     Duration.ofSeconds(10),
