@@ -1,9 +1,13 @@
 package cn.fulian.gateway;
 
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -14,6 +18,10 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
 
 /**
  * The gateway as the confidential OIDC client {@code fulian-gateway} of realm {@code fulian}. The endpoints are
@@ -49,6 +57,27 @@ class KeycloakClientConfig {
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
                 .build();
         return new InMemoryReactiveClientRegistrationRepository(keycloak);
+    }
+
+    /**
+     * Keycloak's signing keys are fetched on the first token and again for a token signed with a key not seen yet. A
+     * Keycloak that accepts the connection and never answers would otherwise hold that request (and every request
+     * waiting for the same keys) open for good: each attempt is bounded, and a connection that fails or hangs is tried
+     * twice more before the token is turned away.
+     */
+    @Bean
+    JwkSetUriReactiveJwtDecoderBuilderCustomizer boundedKeyFetch(
+            @Value("${fulian.gateway.key-fetch-timeout:10s}") Duration timeout) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+                .responseTimeout(timeout);
+        WebClient keys = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .filter((request, next) -> next.exchange(request)
+                        .retryWhen(Retry.backoff(2, Duration.ofMillis(200))
+                                .filter(WebClientRequestException.class::isInstance)))
+                .build();
+        return builder -> builder.webClient(keys);
     }
 
     @Bean

@@ -25,6 +25,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,9 @@ class GatewayRoutingTest {
     static final RSAKey KEY = generate("realm-key");
     static final RSAKey OTHER_KEY = generate("attacker-key");
     static final Map<String, Map<String, String>> SEEN = new ConcurrentHashMap<>();
+    /** The first request for the signing keys is accepted and not answered, like a Keycloak that hangs once. */
+    static final AtomicInteger KEY_FETCHES = new AtomicInteger();
+    static final CountDownLatch RELEASE_FIRST_KEY_FETCH = new CountDownLatch(1);
     static final HttpServer BACKEND = backend();
     static final String BASE = "http://127.0.0.1:" + BACKEND.getAddress().getPort();
     static final String ISSUER = BASE + "/realms/fulian";
@@ -55,10 +62,12 @@ class GatewayRoutingTest {
         r.add("fulian.gateway.rights-url", () -> BASE);
         r.add("fulian.gateway.reporting-url", () -> BASE);
         r.add("fulian.gateway.max-request-size", () -> "4KB");
+        r.add("fulian.gateway.key-fetch-timeout", () -> "2s");
     }
 
     @AfterAll
     static void stop() {
+        RELEASE_FIRST_KEY_FETCH.countDown();
         BACKEND.stop(0);
     }
 
@@ -110,6 +119,17 @@ class GatewayRoutingTest {
             assertThat(response.body()).as(e.getKey()).contains("Unauthorized");
         }
         assertThat(SEEN).doesNotContainKey("/api/planning/me");
+    }
+
+    @Test
+    void aKeyFetchThatHangsIsAbandonedAndRetriedSoTokensAreStillServed() throws Exception {
+        String token = token(KEY, ISSUER, "fulian-api", Instant.now().plusSeconds(300));
+
+        HttpResponse<String> response = get("/api/planning/me", token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(KEY_FETCHES.get()).as("the hung fetch and its retry").isGreaterThanOrEqualTo(2);
+        assertThat(RELEASE_FIRST_KEY_FETCH.getCount()).as("the first fetch is still hanging").isEqualTo(1);
     }
 
     @Test
@@ -279,6 +299,13 @@ class GatewayRoutingTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/realms/fulian/protocol/openid-connect/certs", exchange -> {
+                if (KEY_FETCHES.incrementAndGet() == 1) {
+                    try {
+                        RELEASE_FIRST_KEY_FETCH.await(120, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
@@ -295,6 +322,8 @@ class GatewayRoutingTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            // a thread per exchange, as a real server has: a held request does not stall the others
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return server;
         } catch (IOException e) {
