@@ -49,6 +49,7 @@ class GatewayRoutingTest {
     static final Map<String, Map<String, String>> SEEN = new ConcurrentHashMap<>();
     /** The first request for the signing keys is accepted and not answered, like a Keycloak that hangs once. */
     static final AtomicInteger KEY_FETCHES = new AtomicInteger();
+
     static final CountDownLatch RELEASE_FIRST_KEY_FETCH = new CountDownLatch(1);
     static final HttpServer BACKEND = backend();
     static final String BASE = "http://127.0.0.1:" + BACKEND.getAddress().getPort();
@@ -129,7 +130,9 @@ class GatewayRoutingTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(KEY_FETCHES.get()).as("the hung fetch and its retry").isGreaterThanOrEqualTo(2);
-        assertThat(RELEASE_FIRST_KEY_FETCH.getCount()).as("the first fetch is still hanging").isEqualTo(1);
+        assertThat(RELEASE_FIRST_KEY_FETCH.getCount())
+                .as("the first fetch is still hanging")
+                .isEqualTo(1);
     }
 
     @Test
