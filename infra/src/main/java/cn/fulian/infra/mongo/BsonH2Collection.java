@@ -8,13 +8,18 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * A collection whose stored documents are never handed out: the server changes a document it has read in place while
@@ -59,10 +64,16 @@ final class BsonH2Collection extends H2Collection {
         return stored == null ? null : stored.cloneDeeply();
     }
 
+    /** Used to build an index over the documents already stored: the keys first, then each document as it is now. */
     @Override
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-        return documents.entrySet().stream()
-                .map(entry -> new DocumentWithPosition<>(entry.getValue().cloneDeeply(), entry.getKey()));
+        List<Object> keys = whileItsVersionIsKept(() -> new ArrayList<>(documents.keySet()));
+        return keys.stream()
+                .map(key -> {
+                    Document stored = documents.get(key);
+                    return stored == null ? null : new DocumentWithPosition<>(stored.cloneDeeply(), key);
+                })
+                .filter(Objects::nonNull);
     }
 
     /**
@@ -72,6 +83,12 @@ final class BsonH2Collection extends H2Collection {
      */
     @Override
     protected QueryResult matchDocuments(
+            Document query, Document orderBy, int numberToSkip, int numberToReturn, int batchSize, Document fields) {
+        return whileItsVersionIsKept(
+                () -> matchStored(query, orderBy, numberToSkip, numberToReturn, batchSize, fields));
+    }
+
+    private QueryResult matchStored(
             Document query, Document orderBy, int numberToSkip, int numberToReturn, int batchSize, Document fields) {
         Stream<Document> stored;
         Object id = query.get(ID);
@@ -85,6 +102,22 @@ final class BsonH2Collection extends H2Collection {
         Stream<Document> matching =
                 stored.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply);
         return matchDocumentsFromStream(matching, query, orderBy, numberToSkip, numberToReturn, batchSize, fields);
+    }
+
+    /**
+     * Runs a read that walks the collection. The walk reads the tree of the store version it started on; H2 moves the
+     * live pages of half-empty chunks into new ones in the background and drops the old chunks once a few newer
+     * versions exist, which under a steady stream of writes happened in the middle of a walk of 600,000 documents
+     * ("Chunk … not found"). Registered, the version's chunks stay until the read ends.
+     */
+    private <T> T whileItsVersionIsKept(Supplier<T> read) {
+        MVStore store = documents.getStore();
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(reading);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -24,11 +25,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,6 +181,91 @@ class MongoWireServerTest {
             }
             assertThat(stored).isEqualTo(expected);
         });
+    }
+
+    /**
+     * H2 moves live pages out of half-empty chunks in the background and drops the old chunks; a read of a whole
+     * collection walks the version it started on, so the store must keep that version's chunks until the read ends.
+     * Here the test commits (a version per write) and compacts itself, and chunks are kept no longer than they must be
+     * (retention 0), so many versions and moves fall inside each read.
+     */
+    @Test
+    void wholeCollectionReadsSeeEveryDocumentWhileOtherCollectionsAreRewrittenAndTheStoreCompacts() throws Exception {
+        int documents = 20_000;
+        MVStore store = new MVStore.Builder()
+                .fileName(state.resolve("compacting.mv").toString())
+                .autoCommitDisabled()
+                .open();
+        store.setRetentionTime(0);
+        MongoServer server = new MongoServer(new BsonH2Backend(store));
+        int port = freePort();
+        server.bind(HOST, port);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Throwable> churnFailures = new CopyOnWriteArrayList<>();
+        try (MongoClient client = MongoClients.create("mongodb://" + HOST + ":" + port)) {
+            MongoDatabase db = client.getDatabase("reporting");
+            MongoCollection<Document> raw = db.getCollection("raw_allocations");
+            for (int from = 0; from < documents; from += 1_000) {
+                raw.insertMany(IntStream.range(from, from + 1_000)
+                        .mapToObj(i -> new Document("_id", "a-" + i)
+                                .append("unit", "350100/3501" + i % 13)
+                                .append("target", (long) i)
+                                .append("name", "巾帼建功行动第" + i + "项"))
+                        .toList());
+            }
+            // leaves the first chunks half empty: what the store's background compaction rewrites
+            raw.updateMany(Filters.exists("_id"), Updates.set("checked", true));
+            Thread churn = new Thread(() -> {
+                MongoCollection<Document> busy = db.getCollection("rm_figures");
+                String pad = "x".repeat(2_000);
+                for (int round = 0; !stop.get(); round++) {
+                    try {
+                        for (int i = 0; i < 50; i++) {
+                            busy.replaceOne(
+                                    Filters.eq("_id", "u-" + i),
+                                    new Document("_id", "u-" + i)
+                                            .append("round", round)
+                                            .append("pad", pad),
+                                    new ReplaceOptions().upsert(true));
+                            store.commit();
+                        }
+                        // what the store's background thread does once the file is half empty, more often
+                        store.compact(99, 4 * 1024 * 1024);
+                        store.commit();
+                        Thread.sleep(5);
+                    } catch (RuntimeException e) {
+                        churnFailures.add(e);
+                        return;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            churn.start();
+            long expectedSum = (long) documents * (documents - 1) / 2;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            int reads = 0;
+            try {
+                while (System.nanoTime() < until) {
+                    long sum = 0;
+                    int seen = 0;
+                    for (Document allocation : raw.find(Filters.gte("target", 0L))) {
+                        sum += allocation.getLong("target");
+                        seen++;
+                    }
+                    assertThat(seen).as("read %d", reads).isEqualTo(documents);
+                    assertThat(sum).as("read %d", reads).isEqualTo(expectedSum);
+                    reads++;
+                }
+            } finally {
+                stop.set(true);
+                churn.join();
+            }
+            assertThat(churnFailures).isEmpty();
+            assertThat(reads).isGreaterThan(3);
+        } finally {
+            server.shutdown();
+        }
     }
 
     @Test
