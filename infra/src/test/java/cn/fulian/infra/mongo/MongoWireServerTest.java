@@ -72,6 +72,7 @@ class MongoWireServerTest {
         withServer(db -> {
             MongoCollection<Document> assignments = db.getCollection("assignments");
             assignments.createIndex(Indexes.ascending("taskId", "unitId"), new IndexOptions().unique(true));
+            assignments.createIndex(Indexes.ascending("done"));
             List<Document> documents = IntStream.range(0, 3_000)
                     .mapToObj(i -> new Document("_id", new ObjectId())
                             .append("taskId", "task-" + i % 30)
@@ -88,6 +89,13 @@ class MongoWireServerTest {
                     .find(Filters.and(Filters.eq("taskId", "task-7"), Filters.eq("unitId", "unit-42")))
                     .first();
             assertThat(one.getInteger("done")).isEqualTo(42 * 30 + 7);
+            assertThat(assignments.find(Filters.gte("done", 2_990)).into(new ArrayList<>()))
+                    .extracting(d -> d.getInteger("done"))
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(2_990, 3_000).boxed().toList());
+            assertThat(assignments.listIndexes().into(new ArrayList<>()))
+                    .extracting(index -> index.getString("name"))
+                    .contains("done_1", "taskId_1_unitId_1");
             assertThat(assignments
                             .find(Filters.eq("_id", one.getObjectId("_id")))
                             .first())
