@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,8 +73,18 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, profile, screenshots);
     }
 
+    /**
+     * Opens a page. Headless Chromium on a loaded 2-core machine now and then loses the renderer's answer to a navigation
+     * ("Timed out receiving message from renderer") although the page is served; that navigation is made once more.
+     * A page that really does not load fails the second time too.
+     */
     void go(String url) {
-        driver.get(url);
+        try {
+            driver.get(url);
+        } catch (TimeoutException lost) {
+            System.err.println("navigation to " + url + " timed out once: " + lost.getRawMessage());
+            driver.get(url);
+        }
     }
 
     /** Logs in on Keycloak's own login page, wherever the console sent the browser. */
