@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * The real platform for the fault-tolerance test: {@code java -jar infra/target/infra.jar up} on the 38xxx port set
+ * The real platform for the fault-tolerance test: {@code java -jar infra/target/infra.jar up} on the 18xxx port set
+ * (below Linux's ephemeral range 32768–60999, where an outgoing connection once held a service's port)
  * with its own state folder, using the test's Kafka ({@code KAFKA_BOOTSTRAP_SERVERS}) so the test can stop the broker
  * while the services run. The launcher still runs the Mongo-wire server and Keycloak, the services and the gateway.
  */
@@ -31,19 +32,19 @@ final class FaultPlatform {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("platform.ready-timeout", 240));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
-    static final int GATEWAY_PORT = 38080;
-    static final int ACTIVITY_PORT = 38082;
-    static final int REPORTING_PORT = 38084;
-    static final int KEYCLOAK_PORT = 38180;
+    static final int GATEWAY_PORT = 18080;
+    static final int ACTIVITY_PORT = 18082;
+    static final int REPORTING_PORT = 18084;
+    static final int KEYCLOAK_PORT = 18180;
 
     private static final Map<String, String> PORTS = Map.ofEntries(
             Map.entry("GATEWAY_PORT", Integer.toString(GATEWAY_PORT)),
-            Map.entry("PLANNING_PORT", "38081"),
+            Map.entry("PLANNING_PORT", "18081"),
             Map.entry("ACTIVITY_PORT", Integer.toString(ACTIVITY_PORT)),
-            Map.entry("RIGHTS_PORT", "38083"),
+            Map.entry("RIGHTS_PORT", "18083"),
             Map.entry("REPORTING_PORT", Integer.toString(REPORTING_PORT)),
             Map.entry("KEYCLOAK_PORT", Integer.toString(KEYCLOAK_PORT)),
-            Map.entry("MONGO_PORT", "38017"));
+            Map.entry("MONGO_PORT", "18017"));
 
     private final Process process;
     private final Path state;

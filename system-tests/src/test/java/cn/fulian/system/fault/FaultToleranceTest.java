@@ -43,9 +43,9 @@ class FaultToleranceTest {
             .toAbsolutePath()
             .normalize();
 
-    private static final int KAFKA_PORT = 39092;
-    private static final int KAFKA_CONTROLLER_PORT = 39093;
-    private static final int SECOND_REPORTING_PORT = 38094;
+    private static final int KAFKA_PORT = 19092;
+    private static final int KAFKA_CONTROLLER_PORT = 19093;
+    private static final int SECOND_REPORTING_PORT = 18094;
     private static final String ACTIVITY_TOPIC = "activity.events.v1";
     private static final String DEAD_LETTER_TOPIC = ACTIVITY_TOPIC + ".DLT";
     private static final String READ_MODEL_GROUP = "reporting-service.read-model";
