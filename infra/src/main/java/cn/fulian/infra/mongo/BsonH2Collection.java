@@ -4,8 +4,6 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
-import de.bwaldvogel.mongo.backend.EmptyIndex;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -37,7 +35,6 @@ final class BsonH2Collection extends H2Collection {
                     .reversed();
 
     private final MVMap<Object, Document> documents;
-    private final ThreadLocal<Boolean> addingIndexThatKeepsNothing = new ThreadLocal<>();
     private volatile IdsQuery lastIdsQuery;
 
     BsonH2Collection(
@@ -67,31 +64,9 @@ final class BsonH2Collection extends H2Collection {
         return stored == null ? null : stored.cloneDeeply();
     }
 
-    /**
-     * The server keeps no secondary indexes: it adds each as an empty index, and then still walks every stored
-     * document twice to fill it. On a warm start of a full year's read model (600,000 figures) that walk was most of
-     * the minute the server took to open; an index that keeps nothing is added without it.
-     */
-    @Override
-    public void addIndex(Index<Object> index) {
-        if (!(index instanceof EmptyIndex)) {
-            super.addIndex(index);
-            return;
-        }
-        addingIndexThatKeepsNothing.set(Boolean.TRUE);
-        try {
-            super.addIndex(index);
-        } finally {
-            addingIndexThatKeepsNothing.remove();
-        }
-    }
-
     /** Used to build an index over the documents already stored: the keys first, then each document as it is now. */
     @Override
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-        if (addingIndexThatKeepsNothing.get() != null) {
-            return Stream.empty();
-        }
         List<Object> keys = whileItsVersionIsKept(() -> new ArrayList<>(documents.keySet()));
         return keys.stream()
                 .map(key -> {
