@@ -93,7 +93,7 @@ class PlanningBadInputTest {
                         "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":50},{\"unitCode\":\"350104\",\"target\":45}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("allocations"))
-                .andExpect(jsonPath("$.errors[0].message").value("分解合计95个,低于下达目标100个,还差5个"));
+                .andExpect(jsonPath("$.errors[0].message").value("分解合计95个,低于下达目标100个,还差5个;如本级承担其余部分,请填写本级保留"));
 
         api.get("/api/planning/assignments/" + root, cityStaff())
                 .andExpect(jsonPath("$.allocations.length()").value(0));
@@ -102,7 +102,7 @@ class PlanningBadInputTest {
     }
 
     @Test
-    void allocatingToANonChildOrAnotherDistrictsUnitIs404() throws Exception {
+    void allocatingPastTheDirectChildrenIs400AndToAnotherDistrictsUnit404() throws Exception {
         String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
         String root = assignment(countTask(plan), "350100");
 
@@ -110,7 +110,11 @@ class PlanningBadInputTest {
                         "/api/planning/assignments/" + root + "/allocations",
                         cityStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":100}]}")
-                .andExpect(status().isNotFound());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("allocations[0].unitCode"))
+                .andExpect(jsonPath("$.errors[0].message").value("只能分解到直属下级单位,请由其上级单位继续分解"));
+        api.get("/api/planning/assignments/" + root, cityStaff())
+                .andExpect(jsonPath("$.allocations.length()").value(0));
         api.post(
                         "/api/planning/assignments/" + root + "/allocations",
                         cityStaff(),
@@ -123,6 +127,20 @@ class PlanningBadInputTest {
                         cangshanStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":40}]}")
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anIndicatorSourceThatCannotMeasureItIsRefusedNamingTheField() throws Exception {
+        int year = PlanningApi.freshYear();
+        String json = PlanningApi.planJson(year)
+                .replace(
+                        "\"target\":100}",
+                        "\"target\":100,\"source\":{\"kind\":\"RIGHTS\",\"rightsKpi\":\"CLOSURE_RATE\"}}");
+        api.post("/api/planning/plans", cityStaff(), json)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tasks[0].indicator.source.rightsKpi"));
+        api.get("/api/planning/plans?year=" + year, cityStaff())
+                .andExpect(jsonPath("$.total").value(0));
     }
 
     @Test

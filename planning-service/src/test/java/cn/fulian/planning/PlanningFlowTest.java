@@ -250,4 +250,94 @@ class PlanningFlowTest {
                 .andExpect(jsonPath("$.items[0].target").value(60))
                 .andExpect(jsonPath("$.items[0].statusLabel").value("待签收"));
     }
+
+    @Test
+    void aUnitKeepsPartOfItsTargetAndAllocatesTheRestToItsChild() throws Exception {
+        int year = PlanningApi.freshYear();
+        String plan = api.publishedPlan(cityStaff(), year);
+        String task = countTask(plan);
+        api.post(
+                        "/api/planning/assignments/" + assignment(task, "350100") + "/allocations",
+                        cityStaff(),
+                        "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":25},{\"unitCode\":\"350104\",\"target\":75}]}")
+                .andExpect(status().isOk());
+        String gulou = assignment(task, "350102");
+        api.post("/api/planning/assignments/" + gulou + "/acknowledge", gulouStaff());
+
+        api.post(
+                        "/api/planning/assignments/" + gulou + "/allocations",
+                        gulouStaff(),
+                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":9}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("本级保留")));
+        api.post(
+                        "/api/planning/assignments/" + gulou + "/allocations",
+                        gulouStaff(),
+                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":9}],\"retained\":16}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allocatedToChildren").value(9))
+                .andExpect(jsonPath("$.retained").value(16))
+                .andExpect(jsonPath("$.shortfall").value(0));
+
+        List<TopicReader.Published> retained = TopicReader.read(
+                broker,
+                Topics.PLANNING,
+                e -> "TargetRetained".equals(e.type()) && e.aggregateId().equals(gulou),
+                1);
+        assertThat(retained).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo(gulou);
+            assertThat(p.envelope().payload().get("retained").asInt()).isEqualTo(16);
+            assertThat(p.envelope().payload().get("unitPath").asString()).isEqualTo("350100/350102");
+        });
+    }
+
+    @Test
+    void aRateIsNeitherAddedUpNorRetained() throws Exception {
+        String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
+        String root = assignment(rateTask(plan), "350100");
+        api.post(
+                        "/api/planning/assignments/" + root + "/allocations",
+                        cityStaff(),
+                        "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":98},{\"unitCode\":\"350104\",\"target\":99}]}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allocatedToChildren").doesNotExist())
+                .andExpect(jsonPath("$.shortfall").value(0));
+        api.post(
+                        "/api/planning/assignments/" + root + "/allocations",
+                        cityStaff(),
+                        "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":98}],\"retained\":2}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("retained"));
+    }
+
+    @Test
+    void theSourceOfAnIndicatorIsKeptInThePlanAndPublishedWithItsTask() throws Exception {
+        int year = PlanningApi.freshYear();
+        String json = PlanningApi.planJson(year)
+                .replace(
+                        "\"denominatorName\":\"受理件数\"}",
+                        "\"denominatorName\":\"受理件数\",\"source\":{\"kind\":\"RIGHTS\",\"rightsKpi\":\"CLOSURE_RATE\"}}");
+        String id = com.jayway.jsonpath.JsonPath.read(
+                api.post("/api/planning/plans", cityStaff(), json)
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.tasks[1].indicator.source.kind").value("RIGHTS"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        api.post("/api/planning/plans/" + id + "/publish", cityStaff()).andExpect(status().isOk());
+
+        List<TopicReader.Published> tasks = TopicReader.read(
+                broker,
+                Topics.PLANNING,
+                e -> "TaskPublished".equals(e.type())
+                        && e.payload().get("year").asInt() == year
+                        && e.payload().get("title").asString().startsWith("信访"),
+                1);
+        assertThat(tasks).singleElement().satisfies(p -> {
+            var source = p.envelope().payload().get("indicator").get("source");
+            assertThat(source.get("kind").asString()).isEqualTo("RIGHTS");
+            assertThat(source.get("rightsKpi").asString()).isEqualTo("CLOSURE_RATE");
+        });
+    }
 }

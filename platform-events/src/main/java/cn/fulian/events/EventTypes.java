@@ -13,6 +13,7 @@ import cn.fulian.events.planning.ExtensionRejected;
 import cn.fulian.events.planning.ExtensionRequested;
 import cn.fulian.events.planning.PlanPublished;
 import cn.fulian.events.planning.TargetAllocated;
+import cn.fulian.events.planning.TargetRetained;
 import cn.fulian.events.planning.TargetRevised;
 import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.events.planning.TaskPublished;
@@ -36,6 +37,7 @@ public final class EventTypes {
             Map.entry(PlanPublished.TYPE, PlanPublished.class),
             Map.entry(TaskPublished.TYPE, TaskPublished.class),
             Map.entry(TargetAllocated.TYPE, TargetAllocated.class),
+            Map.entry(TargetRetained.TYPE, TargetRetained.class),
             Map.entry(AssignmentAcknowledged.TYPE, AssignmentAcknowledged.class),
             Map.entry(DeadlineExtended.TYPE, DeadlineExtended.class),
             Map.entry(TaskCancelled.TYPE, TaskCancelled.class),

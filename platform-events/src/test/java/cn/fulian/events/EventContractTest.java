@@ -3,6 +3,7 @@ package cn.fulian.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fulian.events.catalogue.StandardMetrics;
 import cn.fulian.events.planning.TaskPublished;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,27 @@ class EventContractTest {
         assertThat(json.get("payload").has("eventType")).isFalse();
         assertThat(json.get("payload").get("indicator").get("target").decimalValue())
                 .isEqualByComparingTo("200");
+    }
+
+    @Test
+    void aTaskPublishedBeforeSourcesExistedReadsWithoutOne() throws IOException {
+        String old = sample("TaskPublished").replaceAll("(?s),\\s*\"source\": \\{[^}]*\\}", "");
+        assertThat(old).doesNotContain("personsSupported");
+        TaskPublished event = codec.payload(codec.fromJson(old), TaskPublished.class);
+        assertThat(event.indicator().source()).isNull();
+        assertThat(event.indicator().name()).isEqualTo("救助春蕾女童");
+    }
+
+    @Test
+    void theStandardMetricsNameEveryMetricAnIndicatorSourceMayUse() {
+        assertThat(StandardMetrics.find("jobsOffered")).get().satisfies(m -> {
+            assertThat(m.unit()).isEqualTo("个");
+            assertThat(m.isMoney()).isFalse();
+        });
+        assertThat(StandardMetrics.find("loanAmount"))
+                .get()
+                .satisfies(m -> assertThat(m.isMoney()).isTrue());
+        assertThat(StandardMetrics.find("teleportations")).isEmpty();
     }
 
     @Test

@@ -98,17 +98,22 @@ public final class ActivityRules {
             problems.add(new FieldProblem("endDate", "结束日期不能早于开始日期", "endDate must not be before startDate"));
         }
         if (year != null) {
-            outsideYear(problems, "startDate", "开始日期", d.startDate(), year);
-            outsideYear(problems, "endDate", "结束日期", d.endDate(), year);
-        }
-    }
-
-    private static void outsideYear(List<FieldProblem> problems, String field, String zh, LocalDate date, int year) {
-        if (date != null && date.getYear() != year) {
-            problems.add(new FieldProblem(
-                    field,
-                    zh + date + "不在计划年度" + year + "年内",
-                    field + " " + date + " is outside the plan year " + year));
+            // an activity counts in the year it ends, so work across New Year (30 Dec – 2 Jan) belongs to one year
+            LocalDate end = d.endDate();
+            if (end != null && end.getYear() != year) {
+                problems.add(new FieldProblem(
+                        "endDate",
+                        "活动计入结束日期所在年度:结束日期" + end + "不在计划年度" + year + "年内",
+                        "an activity counts in the year it ends: endDate " + end + " is outside the plan year "
+                                + year));
+            }
+            LocalDate start = d.startDate();
+            if (start != null && start.getYear() < year - 1) {
+                problems.add(new FieldProblem(
+                        "startDate",
+                        "开始日期" + start + "早于上一年度",
+                        "startDate " + start + " lies before the previous year"));
+            }
         }
     }
 
@@ -195,8 +200,9 @@ public final class ActivityRules {
                     problems.add(new FieldProblem(
                             field + ".assignmentId",
                             problem,
-                            "assignment " + link.assignmentId() + " is not a published task of this unit or its"
-                                    + " ancestors in this year"));
+                            "assignment " + link.assignmentId() + " is not a published task of this unit in this year;"
+                                    + " an ancestor's assignment of the same task receives the activity through the"
+                                    + " roll-up"));
                     continue;
                 }
             }
@@ -249,7 +255,10 @@ public final class ActivityRules {
             return "任务分配不存在或任务尚未发布";
         }
         if (!OrgPath.isValid(a.unitPath()) || !unit.isAtOrBelow(OrgPath.of(a.unitPath()))) {
-            return "该任务未分配给本单位或上级单位,不能计入";
+            return "该任务未分配给本单位,不能计入";
+        }
+        if (!unit.value().equals(a.unitPath())) {
+            return "只能计入本单位承担的任务:上级单位的同一任务由本单位的完成数逐级汇总,不能重复计入";
         }
         if (a.cancelled()) {
             return "该任务已取消,不能计入";

@@ -1,6 +1,7 @@
 package cn.fulian.activity.assignment;
 
 import cn.fulian.events.planning.Indicator;
+import cn.fulian.events.planning.IndicatorSource;
 import cn.fulian.events.planning.TargetAllocated;
 import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.events.planning.TaskPublished;
@@ -67,6 +68,10 @@ public class AssignmentDirectory {
                 .set("indicatorUnit", indicator != null ? indicator.unit() : null)
                 .set("indicatorKind", indicator != null ? indicator.kind() : null)
                 .set("published", true);
+        IndicatorSource source = indicator != null ? indicator.source() : null;
+        update.set("sourceKind", source != null ? source.kind() : null)
+                .set("sourceMetric", source != null ? source.metric() : null)
+                .set("sourceDenominatorMetric", source != null ? source.denominatorMetric() : null);
         consumer.writer().apply(TASKS, task.taskId(), update, event);
     }
 
@@ -103,21 +108,19 @@ public class AssignmentDirectory {
     }
 
     /**
-     * What a unit may count its activities toward in a year: published, not cancelled assignments of the unit itself or
-     * of one of its ancestors.
+     * What a unit may count its activities toward in a year: its own published, not cancelled assignments whose actual
+     * comes from activities. Its ancestors' assignments of the same tasks receive the activity through the roll-up.
      */
     public List<AssignmentInfo> linkable(OrgPath unit, int year) {
-        List<String> paths =
-                unit.selfAndAncestors().stream().map(OrgPath::value).toList();
         Query q = Query.query(Criteria.where("unitPath")
-                        .in(paths)
+                        .is(unit.value())
                         .and("year")
                         .is(year)
                         .and("cancelled")
                         .ne(true))
                 .with(Sort.by("unitPath", "_id"));
         return join(mongo.find(q, Document.class, ASSIGNMENTS)).stream()
-                .filter(a -> a.taskPublished() && !a.cancelled())
+                .filter(a -> a.taskPublished() && !a.cancelled() && a.fedByActivities())
                 .toList();
     }
 
@@ -145,7 +148,10 @@ public class AssignmentDirectory {
                             t != null ? t.getString("title") : null,
                             t != null ? t.getString("indicatorName") : null,
                             t != null ? t.getString("indicatorUnit") : null,
-                            t != null ? t.getString("indicatorKind") : null);
+                            t != null ? t.getString("indicatorKind") : null,
+                            t != null ? t.getString("sourceKind") : null,
+                            t != null ? t.getString("sourceMetric") : null,
+                            t != null ? t.getString("sourceDenominatorMetric") : null);
                 })
                 .toList();
     }

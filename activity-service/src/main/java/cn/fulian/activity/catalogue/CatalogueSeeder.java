@@ -4,7 +4,9 @@ import cn.fulian.activity.config.ActivityProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fills an empty catalogue from the seed file at startup, so a fresh installation has the federation's usual activity
- * types. A catalogue that already has entries is left as the admins made it.
+ * Adds the standard metrics and activity types (the seed file, shared with planning as {@code StandardMetrics}) that the
+ * catalogue does not have yet, so a fresh installation has the federation's usual types and an existing one gains the
+ * standard metrics added since. Entries the catalogue already has are left as the admins made them.
  */
 @Component
 class CatalogueSeeder implements ApplicationRunner {
@@ -53,17 +56,26 @@ class CatalogueSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (types.count() > 0 || metrics.count() > 0) {
+        Seed seed = read(properties.catalogueSeed());
+        Set<String> knownMetrics = new HashSet<>();
+        metrics.findAll().forEach(m -> knownMetrics.add(m.code()));
+        Set<String> knownTypes = new HashSet<>();
+        types.findAll().forEach(t -> knownTypes.add(t.code()));
+        List<MetricDefinition> newMetrics = seed.metrics().stream()
+                .filter(m -> !knownMetrics.contains(m.code()))
+                .map(SeedMetric::toDefinition)
+                .toList();
+        List<ActivityType> newTypes = seed.types().stream()
+                .filter(t -> !knownTypes.contains(t.code()))
+                .map(SeedType::toType)
+                .toList();
+        if (newMetrics.isEmpty() && newTypes.isEmpty()) {
             return;
         }
-        Seed seed = read(properties.catalogueSeed());
         try {
-            metrics.insert(seed.metrics().stream().map(SeedMetric::toDefinition).toList());
-            types.insert(seed.types().stream().map(SeedType::toType).toList());
-            log.info(
-                    "activity catalogue seeded: {} metrics, {} types",
-                    seed.metrics().size(),
-                    seed.types().size());
+            metrics.insert(newMetrics);
+            types.insert(newTypes);
+            log.info("activity catalogue: {} standard metrics and {} types added", newMetrics.size(), newTypes.size());
         } catch (DuplicateKeyException | OptimisticLockingFailureException anotherInstanceSeeded) {
             log.info("activity catalogue was seeded by another instance");
         }

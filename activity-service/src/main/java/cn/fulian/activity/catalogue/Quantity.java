@@ -14,7 +14,9 @@ public enum Quantity {
     MONEY_10K_YUAN("金额(万元)", Set.of("万元")),
     HOUSEHOLDS("户数", Set.of("户")),
     VENUES("阵地数", Set.of("个", "所", "处")),
-    ORGANISATIONS("单位数", Set.of("家", "个"));
+    ORGANISATIONS("单位数", Set.of("家", "个")),
+    POSITIONS("岗位数", Set.of("个")),
+    DOCUMENTS("篇数", Set.of("篇"));
 
     private final String label;
     private final Set<String> units;

@@ -62,8 +62,9 @@ class AmendAndVoidTest {
         Planning planning = new Planning(broker, codec, assignments);
         String task = planning.task(2026, "培训妇女", "培训妇女", "人", "COUNT");
         String own = planning.allocate(task, 2026, Planning.GUDONG);
-        String district = planning.allocate(task, 2026, Planning.GULOU);
-        planning.await(own, district);
+        String otherTask = planning.task(2026, "培训妇女骨干", "培训妇女骨干", "人", "COUNT");
+        String other = planning.allocate(otherTask, 2026, Planning.GUDONG);
+        planning.await(own, other);
 
         Map<String, Object> activity = training("两癌知识培训-" + UUID.randomUUID(), 120, 96);
         addLink(activity, own, "womenParticipants");
@@ -76,13 +77,13 @@ class AmendAndVoidTest {
         JsonNode v2 = amend(id, correction);
         assertThat(v2.get("metrics").get("participants").asInt()).isEqualTo(112);
 
-        // the activity now counts toward the district's assignment instead, with all participants
-        Map<String, Object> relink = amendmentOf(v2, "改为计入区级任务");
-        relink.put("links", List.of(Api.link(district, "participants")));
+        // the activity now counts toward another of the unit's tasks instead, with all participants
+        Map<String, Object> relink = amendmentOf(v2, "改为计入骨干培训任务");
+        relink.put("links", List.of(Api.link(other, "participants")));
         metricsOf(relink).put("sessions", 2);
         JsonNode v3 = amend(id, relink);
         assertThat(v3.get("amendments")).hasSize(2);
-        assertThat(v3.get("amendments").get(1).get("reason").asString()).isEqualTo("改为计入区级任务");
+        assertThat(v3.get("amendments").get(1).get("reason").asString()).isEqualTo("改为计入骨干培训任务");
 
         List<EventEnvelope> beforeVoid = events(id, 3);
         assertThat(beforeVoid)
@@ -100,7 +101,7 @@ class AmendAndVoidTest {
         assertThat(metricSums.get("participants")).isEqualByComparingTo("112");
         assertThat(metricSums.get("womenParticipants")).isEqualByComparingTo("91");
         assertThat(perAssignment.get(own)).isEqualByComparingTo("0");
-        assertThat(perAssignment.get(district)).isEqualByComparingTo("112");
+        assertThat(perAssignment.get(other)).isEqualByComparingTo("112");
 
         JsonNode voided = json(mvc.perform(post(BASE + "/" + id + "/void")
                         .with(gudongStaff())
@@ -212,7 +213,7 @@ class AmendAndVoidTest {
                         .content(body(nextYear)))
                 .andExpect(status().isBadRequest())
                 .andReturn());
-        assertThat(p2.get("errors").findValuesAsString("field")).contains("startDate", "endDate");
+        assertThat(p2.get("errors").findValuesAsString("field")).contains("endDate");
 
         JsonNode unchanged =
                 json(mvc.perform(get(BASE + "/" + id).with(gudongStaff())).andReturn());

@@ -24,6 +24,7 @@ import cn.fulian.events.EventEnvelope;
 import cn.fulian.events.Topics;
 import cn.fulian.events.activity.ActivityRecorded;
 import cn.fulian.events.activity.AssignmentContribution;
+import cn.fulian.events.planning.IndicatorSource;
 import cn.fulian.starter.test.ServiceTest;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -73,12 +74,10 @@ class RecordActivityTest {
     }
 
     @Test
-    void townshipRecordsATrainingCountedTowardItsOwnAndItsAncestorsAssignments() throws Exception {
+    void townshipRecordsATrainingCountedTowardItsOwnAssignment() throws Exception {
         String title = "巾帼创业培训班-" + UUID.randomUUID();
         Map<String, Object> activity = training(title, 120, 96);
         addLink(activity, gudongAssignment, "womenParticipants");
-        addLink(activity, gulouAssignment, "womenParticipants");
-        addLink(activity, cityAssignment, "participants");
 
         JsonNode created = Api.record(mvc, gudongStaff(), activity);
 
@@ -86,7 +85,7 @@ class RecordActivityTest {
         assertThat(created.get("typeName").asString()).isEqualTo("培训班");
         assertThat(created.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(created.get("metrics").get("womenParticipants").asInt()).isEqualTo(96);
-        assertThat(created.get("links")).hasSize(3);
+        assertThat(created.get("links")).hasSize(1);
         String id = created.get("id").asString();
         JsonNode read = json(mvc.perform(get(BASE + "/" + id).with(gudongStaff()))
                 .andExpect(status().isOk())
@@ -100,17 +99,85 @@ class RecordActivityTest {
             assertThat(e.orgPath()).isEqualTo(Planning.GUDONG);
             ActivityRecorded recorded = codec.payload(e, ActivityRecorded.class);
             assertThat(recorded.metrics().get("participants")).isEqualByComparingTo("120");
-            assertThat(recorded.assignmentIds()).containsExactly(gudongAssignment, gulouAssignment, cityAssignment);
+            assertThat(recorded.assignmentIds()).containsExactly(gudongAssignment);
             assertThat(recorded.contributions())
                     .extracting(
                             AssignmentContribution::assignmentId,
                             AssignmentContribution::metric,
                             c -> c.amount().intValue())
-                    .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(gudongAssignment, "womenParticipants", 96),
-                            org.assertj.core.groups.Tuple.tuple(gulouAssignment, "womenParticipants", 96),
-                            org.assertj.core.groups.Tuple.tuple(cityAssignment, "participants", 120));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(gudongAssignment, "womenParticipants", 96));
         });
+    }
+
+    @Test
+    void linkingToAnAncestorsAssignmentOfTheSameTaskIsRefusedBecauseTheRollUpAlreadyCarriesIt() throws Exception {
+        String title = "重复计入-" + UUID.randomUUID();
+        Map<String, Object> a = training(title, 1, 1);
+        addLink(a, gudongAssignment, "womenParticipants");
+        addLink(a, gulouAssignment, "womenParticipants");
+        addLink(a, cityAssignment, "participants");
+        JsonNode problem = json(mvc.perform(post(BASE)
+                        .with(gudongStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(a)))
+                .andExpect(status().isBadRequest())
+                .andReturn());
+        assertThat(problem.get("errors").findValuesAsString("field"))
+                .containsExactly("links[1].assignmentId", "links[2].assignmentId");
+        assertThat(problem.get("errors").findValuesAsString("message"))
+                .allSatisfy(m -> assertThat(m).contains("只能计入本单位承担的任务"));
+        assertThat(countTitled(mvc, gudongStaff(), title)).isZero();
+    }
+
+    @Test
+    void theTaskPickerOffersOnlyTheUnitsOwnAssignments() {
+        assertThat(assignments.linkable(cn.fulian.starter.scope.OrgPath.of(Planning.GUDONG), 2026))
+                .extracting(a -> a.assignmentId())
+                .contains(gudongAssignment)
+                .doesNotContain(gulouAssignment, cityAssignment, cangshanAssignment);
+    }
+
+    @Test
+    void aTaskWhoseSourceNamesAMetricTakesOnlyThatMetric() throws Exception {
+        String task =
+                planning.task(2026, "举办招聘会提供岗位", "提供岗位", "个", "COUNT", IndicatorSource.activity("jobsOffered", null));
+        String assignment = planning.allocate(task, 2026, Planning.GUDONG);
+        planning.await(assignment);
+        Map<String, Object> fair = jobFair("招聘会-" + UUID.randomUUID(), 1, 130, 40);
+        addLink(fair, assignment, "jobsPlaced");
+        assertRefused(gudongStaff(), fair, (String) fair.get("title"), "links[0].metric", "jobsOffered");
+
+        Map<String, Object> ok = jobFair("招聘会-" + UUID.randomUUID(), 1, 130, 40);
+        addLink(ok, assignment, "jobsOffered");
+        JsonNode created = Api.record(mvc, gudongStaff(), ok);
+        assertThat(created.get("links").get(0).get("metric").asString()).isEqualTo("jobsOffered");
+    }
+
+    @Test
+    void aTaskFedByRightsCasesTakesNoActivity() throws Exception {
+        String task =
+                planning.task(2026, "信访处结率达98%以上", "信访处结率", "%", "RATE", IndicatorSource.rights("CLOSURE_RATE", null));
+        String assignment = planning.allocate(task, 2026, Planning.GUDONG);
+        planning.await(assignment);
+        Map<String, Object> a = training("比率培训-" + UUID.randomUUID(), 80, 60);
+        Map<String, Object> link = new LinkedHashMap<>(Api.link(assignment, "womenParticipants"));
+        link.put("denominatorMetric", "participants");
+        a.put("links", List.of(link));
+        assertRefused(gudongStaff(), a, (String) a.get("title"), "links[0].assignmentId", "维权案件统计");
+        assertThat(assignments.linkable(cn.fulian.starter.scope.OrgPath.of(Planning.GUDONG), 2026))
+                .extracting(x -> x.assignmentId())
+                .doesNotContain(assignment);
+    }
+
+    private static Map<String, Object> jobFair(String title, int sessions, int offered, int placed) {
+        Map<String, Object> a = training(title, 1, 1);
+        a.put("type", "JOB_FAIR");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sessions", sessions);
+        m.put("jobsOffered", offered);
+        m.put("jobsPlaced", placed);
+        a.put("metrics", m);
+        return a;
     }
 
     @Test
@@ -151,14 +218,24 @@ class RecordActivityTest {
     }
 
     @Test
-    void dateOutsideThePlanYearIsRefused() throws Exception {
+    void workAcrossNewYearCountsInTheYearItEnds() throws Exception {
+        Map<String, Object> a = training("跨年培训-" + UUID.randomUUID(), 30, 30);
+        a.put("startDate", "2025-12-30");
+        a.put("endDate", "2026-01-02");
+        addLink(a, gudongAssignment, "womenParticipants");
+        JsonNode created = Api.record(mvc, gudongStaff(), a);
+        assertThat(created.get("year").asInt()).isEqualTo(2026);
+    }
+
+    @Test
+    void anActivityEndingInAnotherYearIsRefused() throws Exception {
         refused(
                 a -> {
-                    a.put("startDate", "2025-12-30");
-                    a.put("endDate", "2026-01-02");
+                    a.put("startDate", "2026-12-30");
+                    a.put("endDate", "2027-01-02");
                 },
-                "startDate",
-                "不在计划年度2026年内");
+                "endDate",
+                "活动计入结束日期所在年度");
     }
 
     @Test
@@ -178,7 +255,7 @@ class RecordActivityTest {
 
     @Test
     void linkingToASiblingsAssignmentIsRefused() throws Exception {
-        refused(a -> addLink(a, cangshanAssignment, "womenParticipants"), "links[0].assignmentId", "未分配给本单位或上级单位");
+        refused(a -> addLink(a, cangshanAssignment, "womenParticipants"), "links[0].assignmentId", "未分配给本单位");
     }
 
     @Test
@@ -186,7 +263,7 @@ class RecordActivityTest {
         String title = "区级培训-" + UUID.randomUUID();
         Map<String, Object> a = training(title, 50, 40);
         addLink(a, gudongAssignment, "womenParticipants");
-        assertRefused(gulouStaff(), a, title, "links[0].assignmentId", "未分配给本单位或上级单位");
+        assertRefused(gulouStaff(), a, title, "links[0].assignmentId", "未分配给本单位");
     }
 
     @Test
@@ -218,7 +295,7 @@ class RecordActivityTest {
     @Test
     void aRateIndicatorTakesANumeratorAndADenominator() throws Exception {
         String task = planning.task(2026, "参训妇女占培训总数≥50%", "参训妇女占比", "%", "RATE");
-        String assignment = planning.allocate(task, 2026, Planning.GULOU);
+        String assignment = planning.allocate(task, 2026, Planning.GUDONG);
         planning.await(assignment);
         refused(a -> addLink(a, assignment, "womenParticipants"), "links[0].denominatorMetric", "比率");
 

@@ -20,7 +20,8 @@ class IndicatorFitTest {
             new MetricDefinition("loanAmount", "贷款金额", "万元", Quantity.MONEY_10K_YUAN, false, null, 0L);
 
     static AssignmentInfo indicator(String unit, String kind) {
-        return new AssignmentInfo("asg", "task", 2026, "350100", BigDecimal.TEN, false, true, "任务", "指标", unit, kind);
+        return new AssignmentInfo(
+                "asg", "task", 2026, "350100", BigDecimal.TEN, false, true, "任务", "指标", unit, kind, null, null, null);
     }
 
     @Test

@@ -84,7 +84,7 @@ class LedgerImportTest {
     @Test
     void theTemplateHasChineseHeadingsAndExplainsTypesAndAssignments() throws Exception {
         byte[] template = mvc.perform(
-                        get(BASE + "/ledger/template").param("year", "2026").with(gudongStaff()))
+                        get(BASE + "/ledger/template").param("year", "2026").with(gulouStaff()))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()

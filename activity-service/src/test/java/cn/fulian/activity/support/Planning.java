@@ -7,6 +7,7 @@ import cn.fulian.events.EventCodec;
 import cn.fulian.events.Topics;
 import cn.fulian.events.orgunit.OrgUnitChanged;
 import cn.fulian.events.planning.Indicator;
+import cn.fulian.events.planning.IndicatorSource;
 import cn.fulian.events.planning.TargetAllocated;
 import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.events.planning.TaskPublished;
@@ -43,8 +44,13 @@ public final class Planning {
         this.assignments = assignments;
     }
 
-    /** Publishes a task whose indicator counts {@code unit} (人, 期, 万元 …) or is a RATE. */
+    /** Publishes a task whose indicator counts {@code unit} (人, 期, 万元 …) or is a RATE, written without a source. */
     public String task(int year, String title, String indicatorName, String unit, String kind) {
+        return task(year, title, indicatorName, unit, kind, null);
+    }
+
+    /** Publishes a task whose indicator names where its actual comes from. */
+    public String task(int year, String title, String indicatorName, String unit, String kind, IndicatorSource source) {
         String taskId = "task-" + UUID.randomUUID();
         publish(
                 new TaskPublished(
@@ -53,7 +59,8 @@ public final class Planning {
                         year,
                         "服务妇女发展",
                         title,
-                        new Indicator(indicatorName, unit, kind, "AT_LEAST", BigDecimal.valueOf(100), null, null),
+                        new Indicator(
+                                indicatorName, unit, kind, "AT_LEAST", BigDecimal.valueOf(100), null, null, source),
                         LocalDate.of(year, 12, 20)),
                 CITY,
                 taskId);

@@ -85,6 +85,15 @@ public class AllocationService {
     }
 
     public Assignment allocate(OrgScope scope, String id, List<AllocationInput> inputs, Long version) {
+        return allocate(scope, id, inputs, null, version);
+    }
+
+    /**
+     * Splits the caller's own assignment among direct children, keeping {@code retained} (本级保留; null leaves what was
+     * kept before) for the unit itself.
+     */
+    public Assignment allocate(
+            OrgScope scope, String id, List<AllocationInput> inputs, BigDecimal retained, Long version) {
         requireStaff(scope);
         Assignment parent = get(scope, id);
         if (!scope.isOwnUnit(parent.unitPath())) {
@@ -102,8 +111,7 @@ public class AllocationService {
                 throw new InvalidFieldException(
                         "allocations[" + i + "].unitCode", "同一单位重复分解", "the same unit appears twice");
             }
-            OrgUnit child = units.activeChild(parent.unitPath(), input.unitCode())
-                    .orElseThrow(() -> new NotFoundException("下级单位 " + input.unitCode()));
+            OrgUnit child = directChild(scope, parent.unitPath(), input.unitCode(), i);
             BigDecimal target = input.target();
             if (target == null) {
                 if (parent.indicator().kind() != IndicatorKind.RATE) {
@@ -119,10 +127,32 @@ public class AllocationService {
             });
             changes.add(new Allocation(child.path().value(), child.name(), target, childId, false, null));
         }
-        parent.allocate(changes, clock.instant());
+        parent.allocate(changes, retained, clock.instant());
         Assignment saved = assignments.save(parent);
         writeChildren(saved);
         return saved;
+    }
+
+    /**
+     * The active direct child a unit allocates to. A unit the caller can see deeper down is a mistake in the form (400,
+     * said plainly); one it cannot see does not exist for it (404).
+     */
+    private OrgUnit directChild(OrgScope scope, OrgPath parent, String code, int index) {
+        return units.activeChild(parent, code).orElseGet(() -> {
+            boolean visibleBelow = code != null
+                    && units.findVisible(scope, code)
+                            .filter(u -> !u.retired()
+                                    && u.path().isAtOrBelow(parent)
+                                    && !u.path().equals(parent))
+                            .isPresent();
+            if (visibleBelow) {
+                throw new InvalidFieldException(
+                        "allocations[" + index + "].unitCode",
+                        "只能分解到直属下级单位,请由其上级单位继续分解",
+                        "allocate to direct child units only; their parent allocates further");
+            }
+            throw new NotFoundException("下级单位 " + code);
+        });
     }
 
     public Assignment cancelAllocation(OrgScope scope, String id, String unitCode, String reason) {

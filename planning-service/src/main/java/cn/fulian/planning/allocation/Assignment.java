@@ -6,9 +6,11 @@ import cn.fulian.events.planning.DeadlineExtended;
 import cn.fulian.events.planning.ExtensionRejected;
 import cn.fulian.events.planning.ExtensionRequested;
 import cn.fulian.events.planning.TargetAllocated;
+import cn.fulian.events.planning.TargetRetained;
 import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.planning.plan.AnnualPlan;
 import cn.fulian.planning.plan.Indicator;
+import cn.fulian.planning.plan.IndicatorKind;
 import cn.fulian.planning.plan.Task;
 import cn.fulian.starter.outbox.AggregateRoot;
 import cn.fulian.starter.problem.ConflictException;
@@ -55,6 +57,7 @@ public class Assignment extends AggregateRoot {
     private String acknowledgedBy;
     private Instant acknowledgedAt;
     private List<Allocation> allocations = new ArrayList<>();
+    private BigDecimal retained;
 
     @Indexed
     private boolean childrenPending;
@@ -107,7 +110,7 @@ public class Assignment extends AggregateRoot {
      * Splits this assignment among direct children (new ones and re-allocations of ones not yet acknowledged). The whole
      * split after the change must satisfy {@link AllocationRules}.
      */
-    void allocate(List<Allocation> changes, Instant at) {
+    void allocate(List<Allocation> changes, BigDecimal newRetained, Instant at) {
         requireActive();
         if (status != AssignmentStatus.ACKNOWLEDGED) {
             throw new ConflictException("请先签收本单位的任务,再向下分解 / acknowledge the assignment before allocating it");
@@ -118,6 +121,7 @@ public class Assignment extends AggregateRoot {
             existing.ifPresent(merged::remove);
             merged.add(existing.map(e -> e.retarget(change.target())).orElse(change));
         }
+        BigDecimal kept = newRetained != null ? newRetained : retained;
         AllocationRules.check(
                 indicator.kind(),
                 indicator.direction(),
@@ -126,9 +130,14 @@ public class Assignment extends AggregateRoot {
                 merged.stream()
                         .filter(x -> !x.cancelled())
                         .map(Allocation::target)
-                        .toList());
+                        .toList(),
+                kept);
         allocations = merged;
         childrenPending = true;
+        if (newRetained != null && (retained == null || retained.compareTo(newRetained) != 0)) {
+            retained = newRetained;
+            record(new TargetRetained(id, taskId, year, unitPath, newRetained), unitPath, at);
+        }
         for (Allocation change : changes) {
             record(
                     new TargetAllocated(
@@ -259,7 +268,11 @@ public class Assignment extends AggregateRoot {
         return id;
     }
 
+    /** What the children's targets add up to; null for a rate, which is passed down whole and never added up. */
     public BigDecimal allocatedSum() {
+        if (indicator.kind() == IndicatorKind.RATE) {
+            return null;
+        }
         return allocations.stream()
                 .filter(a -> !a.cancelled())
                 .map(Allocation::target)
@@ -270,7 +283,16 @@ public class Assignment extends AggregateRoot {
         if (allocations.stream().noneMatch(a -> !a.cancelled())) {
             return BigDecimal.ZERO;
         }
-        return AllocationRules.shortfall(indicator.kind(), indicator.direction(), target, allocatedSum());
+        if (indicator.kind() == IndicatorKind.RATE) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal covered = allocatedSum().add(retained == null ? BigDecimal.ZERO : retained);
+        return AllocationRules.shortfall(indicator.kind(), indicator.direction(), target, covered);
+    }
+
+    /** The share of a count or amount the unit keeps for itself (本级保留), or null if it never set one. */
+    public BigDecimal retained() {
+        return retained;
     }
 
     public String id() {

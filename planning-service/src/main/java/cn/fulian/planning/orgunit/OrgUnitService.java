@@ -48,6 +48,11 @@ public class OrgUnitService {
                 .filter(u -> u.path().isDirectChildOf(parent));
     }
 
+    /** The unit with this code if the caller may see it. */
+    public Optional<OrgUnit> findVisible(OrgScope scope, String code) {
+        return units.findById(code).filter(u -> scope.canSee(u.path()));
+    }
+
     public Optional<OrgUnit> find(OrgPath path) {
         return units.findById(path.code()).filter(u -> u.path().equals(path));
     }

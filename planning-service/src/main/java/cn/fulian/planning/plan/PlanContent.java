@@ -71,9 +71,12 @@ public record PlanContent(
                 }
             }
             case AMOUNT -> {
-                // any non-negative amount
+                if (indicator.target().stripTrailingZeros().scale() > 2) {
+                    throw new InvalidFieldException(at + "target", "金额最多保留两位小数", "an amount allows at most 2 decimals");
+                }
             }
         }
+        SourceFit.check(indicator, at);
     }
 
     private static boolean isBlank(String s) {

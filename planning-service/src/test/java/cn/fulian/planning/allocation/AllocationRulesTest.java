@@ -34,8 +34,65 @@ class AllocationRulesTest {
                 .satisfies(e -> {
                     InvalidFieldException f = (InvalidFieldException) e;
                     assertThat(f.field()).isEqualTo("allocations");
-                    assertThat(f.messageZh()).isEqualTo("分解合计95个,低于下达目标100个,还差5个");
+                    assertThat(f.messageZh()).isEqualTo("分解合计95个,低于下达目标100个,还差5个;如本级承担其余部分,请填写本级保留");
                 });
+    }
+
+    @Test
+    void aRetainedShareCountsTowardTheTargetOfACountOrAmount() {
+        assertThatCode(() -> AllocationRules.check(
+                        IndicatorKind.COUNT,
+                        Direction.AT_LEAST,
+                        "期",
+                        BigDecimal.valueOf(25),
+                        targets(9),
+                        BigDecimal.valueOf(16)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> AllocationRules.check(
+                        IndicatorKind.COUNT,
+                        Direction.AT_LEAST,
+                        "期",
+                        BigDecimal.valueOf(25),
+                        targets(9),
+                        BigDecimal.valueOf(15)))
+                .isInstanceOf(InvalidFieldException.class)
+                .satisfies(e -> assertThat(((InvalidFieldException) e).messageZh())
+                        .startsWith("分解合计24期(含本级保留15期),低于下达目标25期,还差1期"));
+        assertThatThrownBy(() -> AllocationRules.check(
+                        IndicatorKind.AMOUNT,
+                        Direction.AT_MOST,
+                        "万元",
+                        BigDecimal.valueOf(50),
+                        targets(30),
+                        BigDecimal.valueOf(25)))
+                .hasMessageContaining("above the ceiling 50");
+    }
+
+    @Test
+    void amountsTakeAtMostTwoDecimalsAndCountsNone() {
+        assertThatThrownBy(() -> AllocationRules.check(
+                        IndicatorKind.AMOUNT,
+                        Direction.AT_LEAST,
+                        "万元",
+                        new BigDecimal("8888"),
+                        List.of(new BigDecimal("2962.667"), new BigDecimal("5925.333"))))
+                .isInstanceOf(InvalidFieldException.class)
+                .satisfies(e -> assertThat(((InvalidFieldException) e).field()).isEqualTo("allocations[0].target"));
+        assertThatCode(() -> AllocationRules.check(
+                        IndicatorKind.AMOUNT,
+                        Direction.AT_LEAST,
+                        "万元",
+                        new BigDecimal("8888"),
+                        List.of(new BigDecimal("2962.67"), new BigDecimal("5925.33"))))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> AllocationRules.check(
+                        IndicatorKind.COUNT,
+                        Direction.AT_LEAST,
+                        "期",
+                        BigDecimal.TEN,
+                        targets(5),
+                        new BigDecimal("5.5")))
+                .satisfies(e -> assertThat(((InvalidFieldException) e).field()).isEqualTo("retained"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.fulian.reporting.dashboard;
 
+import cn.fulian.events.planning.IndicatorSource;
 import cn.fulian.reporting.dashboard.DashboardView.CategoryCount;
 import cn.fulian.reporting.dashboard.DashboardView.ChildUnit;
 import cn.fulian.reporting.dashboard.DashboardView.PeriodCompleteness;
@@ -9,6 +10,7 @@ import cn.fulian.reporting.dashboard.DashboardView.TaskRow;
 import cn.fulian.reporting.dashboard.DashboardView.UnitRef;
 import cn.fulian.reporting.readmodel.Fixed;
 import cn.fulian.reporting.readmodel.ReadModel;
+import cn.fulian.reporting.readmodel.TaskFields;
 import cn.fulian.reporting.report.ReportPeriod;
 import cn.fulian.reporting.report.ReportSchedule;
 import cn.fulian.reporting.report.ScheduleService;
@@ -103,12 +105,6 @@ public class DashboardService {
         LocalDate start = periodStart(year);
 
         List<Document> ownDocs = taskUnits(year, tasks.keySet(), List.of(unit.value()));
-        List<TaskRow> own = ownDocs.stream()
-                .map(d -> row(d, tasks, start, today))
-                .filter(r -> r != null)
-                .sorted(ROW_ORDER)
-                .toList();
-
         Set<String> childPaths = new TreeSet<>();
         for (Document d : ownDocs) {
             if (d.get(ReadModel.CHILD_UNITS) instanceof List<?> named) {
@@ -116,9 +112,21 @@ public class DashboardService {
             }
         }
         directory.children(unit).forEach(c -> childPaths.add(c.path()));
+        List<String> paths = new ArrayList<>();
+        paths.add(unit.value());
+        paths.addAll(childPaths);
+        Sources sources = new Sources(
+                yearUnitDocs(ReadModel.RIGHTS, year, paths),
+                anyHonoursSource(tasks) ? yearUnitDocs(ReadModel.HONOURS, year, paths) : Map.of());
+
+        List<TaskRow> own = ownDocs.stream()
+                .map(d -> row(d, tasks, start, today, sources))
+                .filter(r -> r != null)
+                .sorted(ROW_ORDER)
+                .toList();
         Map<String, List<TaskRow>> byChild = new LinkedHashMap<>();
         for (Document d : taskUnits(year, tasks.keySet(), childPaths)) {
-            TaskRow r = row(d, tasks, start, today);
+            TaskRow r = row(d, tasks, start, today, sources);
             if (r != null) {
                 byChild.computeIfAbsent(d.getString("unitPath"), k -> new ArrayList<>())
                         .add(r);
@@ -131,7 +139,7 @@ public class DashboardService {
                     .toList();
             children.add(new ChildUnit(ref(OrgPath.of(path)), score(rows), statusCounts(rows), rows));
         }
-        Map<String, RightsKpis> rights = rights(year, unit.value(), childPaths);
+        Map<String, RightsKpis> rights = rights(unit.value(), childPaths, sources.rights());
 
         return new DashboardView(
                 ref(unit),
@@ -143,7 +151,67 @@ public class DashboardService {
                 rankings(children),
                 rights.get(unit.value()),
                 childPaths.stream().map(rights::get).toList(),
-                completeness(year, today, ownDocs, tasks));
+                completeness(year, today, ownDocs, tasks),
+                retainedShare(ownDocs, tasks, start, today));
+    }
+
+    /**
+     * The unit's own share of the tasks where it kept part of a count or amount (本级保留): the retained target against
+     * the activities the unit recorded itself.
+     */
+    private List<TaskRow> retainedShare(
+            List<Document> ownDocs, Map<String, Document> tasks, LocalDate start, LocalDate today) {
+        Sources none = new Sources(Map.of(), Map.of());
+        List<TaskRow> rows = new ArrayList<>();
+        for (Document d : ownDocs) {
+            BigDecimal retained = Fixed.read(d.get("retained"));
+            Document task = tasks.get(d.getString("taskId"));
+            if (retained == null || retained.signum() == 0 || task == null || !fedByActivities(task)) {
+                continue;
+            }
+            Document own = new Document(d);
+            own.put("target", d.get("retained"));
+            own.remove("actualDen");
+            if (d.get("ownActual") != null) {
+                own.put("actual", d.get("ownActual"));
+            } else {
+                own.remove("actual");
+            }
+            own.remove("reports");
+            TaskRow r = row(own, tasks, start, today, none);
+            if (r != null) {
+                rows.add(r);
+            }
+        }
+        rows.sort(ROW_ORDER);
+        return rows;
+    }
+
+    private static boolean fedByActivities(Document task) {
+        String kind = task.getString(TaskFields.SOURCE_KIND);
+        return kind == null || IndicatorSource.ACTIVITY.equals(kind);
+    }
+
+    /** The rights and honours counters of the units a dashboard shows, by unit path, for tasks fed by them. */
+    record Sources(Map<String, Document> rights, Map<String, Document> honours) {}
+
+    private static boolean anyHonoursSource(Map<String, Document> tasks) {
+        return tasks.values().stream()
+                .anyMatch(t -> IndicatorSource.HONOURS.equals(t.getString(TaskFields.SOURCE_KIND)));
+    }
+
+    /** (year, unit) documents of a collection by unit path: one lookup by key. */
+    private Map<String, Document> yearUnitDocs(String collection, int year, Collection<String> paths) {
+        return mongo
+                .find(
+                        Query.query(Criteria.where("_id")
+                                .in(paths.stream()
+                                        .map(p -> ReadModel.yearUnitId(year, p))
+                                        .toList())),
+                        Document.class,
+                        collection)
+                .stream()
+                .collect(Collectors.toMap(d -> d.getString("unitPath"), d -> d, (a, b) -> a));
     }
 
     /** The (year, task, unit) documents of the given units, by key: one lookup, whatever the size of the year. */
@@ -193,8 +261,13 @@ public class DashboardService {
                 .orElse(jan1);
     }
 
-    /** A task row from a (year, task, unit) document, or null for a cancelled task or assignment, or no task yet. */
-    TaskRow row(Document d, Map<String, Document> tasks, LocalDate start, LocalDate today) {
+    /**
+     * A task row from a (year, task, unit) document, or null for a cancelled task or assignment, or no task yet. The
+     * actual comes from the task's source ({@link SourceActual}); where the source has recorded nothing, an approved
+     * report's value stands in, and a ceiling, a rate or a reported figure with neither has no value: 无数据, excluded
+     * from scores and rankings, never "met by default".
+     */
+    TaskRow row(Document d, Map<String, Document> tasks, LocalDate start, LocalDate today, Sources sources) {
         Document task = tasks.get(d.getString("taskId"));
         if (task == null
                 || Boolean.TRUE.equals(task.getBoolean("cancelled"))
@@ -203,22 +276,37 @@ public class DashboardService {
         }
         String kind = task.getString("kind");
         String direction = task.getString("direction");
+        String unitPath = d.getString("unitPath");
         BigDecimal target = Fixed.read(d.get("target"));
-        BigDecimal numerator = orZero(Fixed.read(d.get("actual")));
-        BigDecimal denominator = orZero(Fixed.read(d.get("actualDen")));
+        Latest reported = latest(d, false);
+        Latest approved = latest(d, true);
+        SourceActual.Measured measured = SourceActual.of(
+                task,
+                d,
+                sources.rights().get(unitPath),
+                sources.honours().get(unitPath),
+                OrgPath.isValid(unitPath) ? OrgPath.of(unitPath).depth() : 1);
+        BigDecimal numerator = measured.numerator();
+        BigDecimal denominator = measured.denominator();
+        boolean rate = "RATE".equals(kind);
         BigDecimal actual;
-        if ("RATE".equals(kind)) {
-            actual = denominator.signum() == 0 ? null : Pace.percent(numerator, denominator);
+        if (!measured.hasData() && !measured.suppressed() && approved != null && approved.value() != null) {
+            actual = approved.value(); // an approved report confirms what no source measured
+            numerator = rate ? null : actual;
+            denominator = null;
+        } else if (!measured.hasData()
+                && ("AT_MOST".equals(direction) || rate || SourceActual.reportedOnly(task) || measured.suppressed())) {
+            actual = null;
+        } else if (rate) {
+            actual = denominator == null || denominator.signum() == 0 ? null : Pace.percent(numerator, denominator);
         } else {
             actual = numerator;
         }
         String dueText = d.getString("dueDate") != null ? d.getString("dueDate") : task.getString("dueDate");
         LocalDate due = dueText == null ? null : LocalDate.parse(dueText);
         LocalDate from = due != null && start.isAfter(due) ? due : start;
-        Pace.Figures pace = Pace.of(kind, direction, target, actual, from, due, today);
+        Pace.Figures pace = actual == null ? Pace.noData() : Pace.of(kind, direction, target, actual, from, due, today);
 
-        Latest reported = latest(d, false);
-        Latest approved = latest(d, true);
         return new TaskRow(
                 d.getString("taskId"),
                 task.getString("workArea"),
@@ -231,7 +319,7 @@ public class DashboardService {
                 target,
                 actual,
                 numerator,
-                "RATE".equals(kind) ? denominator : null,
+                rate ? denominator : null,
                 reported == null ? null : reported.value(),
                 reported == null ? null : reported.period(),
                 approved == null ? null : approved.value(),
@@ -242,7 +330,13 @@ public class DashboardService {
                 pace.status().label(),
                 pace.projected(),
                 due,
-                d.get("acknowledgedAt") instanceof Date at ? at.toInstant() : null);
+                d.get("acknowledgedAt") instanceof Date at ? at.toInstant() : null,
+                sourceOf(task));
+    }
+
+    private static String sourceOf(Document task) {
+        String kind = task.getString(TaskFields.SOURCE_KIND);
+        return kind == null ? IndicatorSource.ACTIVITY : kind;
     }
 
     private record Latest(String period, BigDecimal value) {}
@@ -296,7 +390,10 @@ public class DashboardService {
         return counts;
     }
 
-    /** Children with a score, best first; equal scores share a rank (1, 2, 2, 4). */
+    /**
+     * Children with a score, best first; equal scores share a rank (1, 2, 2, 4). Tasks without data count in no score;
+     * each row says how many of the unit's tasks have none.
+     */
     static List<RankingRow> rankings(List<ChildUnit> children) {
         List<ChildUnit> ranked = children.stream()
                 .filter(c -> c.score() != null)
@@ -318,31 +415,23 @@ public class DashboardService {
                     s.get(PaceStatus.GREEN),
                     s.get(PaceStatus.YELLOW),
                     s.get(PaceStatus.RED),
-                    s.get(PaceStatus.OVERDUE)));
+                    s.get(PaceStatus.OVERDUE),
+                    s.get(PaceStatus.NO_DATA)));
         }
         return out;
     }
 
     /** Rights KPIs of the unit's subtree for the year. */
     public RightsKpis rights(OrgPath unit, int year) {
-        return rights(year, unit.value(), List.of()).get(unit.value());
+        return rights(unit.value(), List.of(), yearUnitDocs(ReadModel.RIGHTS, year, List.of(unit.value())))
+                .get(unit.value());
     }
 
-    /** Rights KPIs of a unit and of other units, by unit path, in one lookup. */
-    private Map<String, RightsKpis> rights(int year, String unit, Collection<String> others) {
+    /** Rights KPIs of a unit and of other units, by unit path, from their (year, unit) counters. */
+    private Map<String, RightsKpis> rights(String unit, Collection<String> others, Map<String, Document> docs) {
         List<String> paths = new ArrayList<>();
         paths.add(unit);
         paths.addAll(others);
-        Map<String, Document> docs = mongo
-                .find(
-                        Query.query(Criteria.where("_id")
-                                .in(paths.stream()
-                                        .map(p -> ReadModel.yearUnitId(year, p))
-                                        .toList())),
-                        Document.class,
-                        ReadModel.RIGHTS)
-                .stream()
-                .collect(Collectors.toMap(d -> d.getString("unitPath"), d -> d, (a, b) -> a));
         Map<String, RightsKpis> out = new LinkedHashMap<>();
         for (String p : paths) {
             out.put(p, rights(OrgPath.of(p), docs.get(p)));

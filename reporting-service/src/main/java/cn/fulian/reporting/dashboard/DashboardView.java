@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The dashboard of one unit for one year, as the API answers it. */
+/**
+ * The dashboard of one unit for one year, as the API answers it. {@code retainedShare} has a row per task where the
+ * unit kept part of its target for itself (本级保留): that share as the target, the unit's own activities as the actual,
+ * shown beside its children.
+ */
 public record DashboardView(
         UnitRef unit,
         int year,
@@ -17,11 +21,15 @@ public record DashboardView(
         List<RankingRow> rankings,
         RightsKpis rights,
         List<RightsKpis> childRights,
-        List<PeriodCompleteness> reporting) {
+        List<PeriodCompleteness> reporting,
+        List<TaskRow> retainedShare) {
 
     public record UnitRef(String path, String name, String level) {}
 
-    /** One task at one unit. {@code actual} is a rate in percent for RATE indicators. */
+    /**
+     * One task at one unit. {@code actual} is a rate in percent for RATE indicators, and null when nothing is measured
+     * yet (status NO_DATA); {@code source} says where it comes from: ACTIVITY, RIGHTS, HONOURS or REPORTED.
+     */
     public record TaskRow(
             String taskId,
             String workArea,
@@ -45,7 +53,8 @@ public record DashboardView(
             String paceLabel,
             BigDecimal projected,
             LocalDate dueDate,
-            Instant acknowledgedAt) {}
+            Instant acknowledgedAt,
+            String source) {}
 
     /**
      * A direct child unit: its tasks and its score, the mean completion over its tasks with a target, each counted
@@ -55,7 +64,7 @@ public record DashboardView(
 
     /** 排名: direct children of the unit (siblings of each other) by score; equal scores share a rank. */
     public record RankingRow(
-            int rank, UnitRef unit, BigDecimal score, long green, long yellow, long red, long overdue) {}
+            int rank, UnitRef unit, BigDecimal score, long green, long yellow, long red, long overdue, long noData) {}
 
     /** Rights KPIs of a unit's subtree; categories with small sensitive counts come suppressed. */
     public record RightsKpis(

@@ -111,6 +111,11 @@ public final class Pace {
         return new Figures(completion, target, status, rate);
     }
 
+    /** A task with nothing measured: no completion, no projection, grey. */
+    public static Figures noData() {
+        return new Figures(null, null, PaceStatus.NO_DATA, null);
+    }
+
     /** Share of the period from start to due date that has passed by today, 0 to 1. */
     public static BigDecimal elapsedFraction(LocalDate start, LocalDate due, LocalDate today) {
         if (due == null || start == null) {

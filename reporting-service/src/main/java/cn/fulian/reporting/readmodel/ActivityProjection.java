@@ -12,7 +12,9 @@ import cn.fulian.reporting.config.ReportingProperties;
 import cn.fulian.starter.consumer.ConsumedEvent;
 import cn.fulian.starter.scope.OrgPath;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -106,9 +108,16 @@ class ActivityProjection {
         }
     }
 
+    /**
+     * The counting rule: an activity adds to a task at each unit of its lineage once, rolled up from the unit that
+     * recorded it. Activity-service only accepts links to the recording unit's own assignments; a link recorded before
+     * that rule (to an ancestor's assignment, or a second one of the same task) is counted once per task and reported
+     * in {@link ReadModel#RULE_BREAKS}.
+     */
     private void contributions(
             EventEnvelope env, String unitPath, List<AssignmentContribution> list, UpdateBatch batch) {
         OrgPath unit = OrgPath.of(unitPath);
+        Set<String> countedTasks = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             AssignmentContribution c = list.get(i);
             if (c.assignmentId() == null || c.amount() == null) {
@@ -119,8 +128,22 @@ class ActivityProjection {
                     .append("den", Fixed.of(c.denominatorAmount()));
             String waitKey = env.eventId() + "_" + i;
             Document assignment = resolveOrWait(batch, c.assignmentId(), waitKey, link);
-            if (assignment != null) {
-                addToActual(batch, assignment.getInteger("year"), assignment.getString("taskId"), link);
+            if (assignment == null) {
+                continue;
+            }
+            String taskId = assignment.getString("taskId");
+            boolean first = countedTasks.add(taskId);
+            if (!unit.value().equals(assignment.getString("unitPath")) || !first) {
+                batch.on(ReadModel.RULE_BREAKS, waitKey)
+                        .set("eventType", env.type())
+                        .set("activityUnitPath", unit.value())
+                        .set("assignmentId", c.assignmentId())
+                        .set("assignmentUnitPath", assignment.getString("unitPath"))
+                        .set("taskId", taskId)
+                        .set("counted", first);
+            }
+            if (first) {
+                addToActual(batch, assignment.getInteger("year"), taskId, link);
             }
         }
     }
@@ -159,13 +182,18 @@ class ActivityProjection {
     static void addToActual(UpdateBatch batch, int year, String taskId, Document link) {
         long amount = ((Number) link.get("amount")).longValue();
         long den = link.get("den") == null ? 0 : ((Number) link.get("den")).longValue();
-        for (OrgPath p : OrgPath.of(link.getString("unitPath")).selfAndAncestors()) {
+        OrgPath recordedBy = OrgPath.of(link.getString("unitPath"));
+        for (OrgPath p : recordedBy.selfAndAncestors()) {
             batch.taskUnit(year, taskId, p);
             batch.childOf(year, taskId, p);
             String id = ReadModel.taskUnitId(year, taskId, p.value());
             batch.inc(ReadModel.TASK_UNITS, id, "actual", amount);
             if (den != 0) {
                 batch.inc(ReadModel.TASK_UNITS, id, "actualDen", den);
+            }
+            if (p.equals(recordedBy)) {
+                // the unit's own work, measured against the share it keeps itself (本级保留)
+                batch.inc(ReadModel.TASK_UNITS, id, "ownActual", amount);
             }
         }
     }

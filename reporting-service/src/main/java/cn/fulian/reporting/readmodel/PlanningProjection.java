@@ -6,8 +6,10 @@ import cn.fulian.events.planning.AssignmentReminded;
 import cn.fulian.events.planning.DeadlineExtended;
 import cn.fulian.events.planning.ExtensionRejected;
 import cn.fulian.events.planning.ExtensionRequested;
+import cn.fulian.events.planning.IndicatorSource;
 import cn.fulian.events.planning.PlanPublished;
 import cn.fulian.events.planning.TargetAllocated;
+import cn.fulian.events.planning.TargetRetained;
 import cn.fulian.events.planning.TargetRevised;
 import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.events.planning.TaskPublished;
@@ -68,6 +70,13 @@ class PlanningProjection {
                             .set("kind", e.indicator().kind())
                             .set("direction", e.indicator().direction())
                             .set("target", Fixed.of(e.indicator().target()));
+                    IndicatorSource source = e.indicator().source();
+                    u.set(TaskFields.SOURCE_KIND, source == null ? null : source.kind())
+                            .set(TaskFields.SOURCE_METRIC, source == null ? null : source.metric())
+                            .set(TaskFields.RIGHTS_KPI, source == null ? null : source.rightsKpi())
+                            .set(TaskFields.RIGHTS_CATEGORY, source == null ? null : source.category())
+                            .set(TaskFields.HONOUR_FIGURE, source == null ? null : source.honourFigure())
+                            .set(TaskFields.HONOUR_KIND, source == null ? null : source.honourKind());
                 }
             }
             case TargetRevised.TYPE -> {
@@ -79,6 +88,10 @@ class PlanningProjection {
                         codec.payload(event.envelope(), TargetAllocated.class),
                         event.envelope().occurredAt(),
                         batch);
+            case TargetRetained.TYPE -> {
+                TargetRetained e = codec.payload(event.envelope(), TargetRetained.class);
+                batch.taskUnit(e.year(), e.taskId(), OrgPath.of(e.unitPath())).set("retained", Fixed.of(e.retained()));
+            }
             case TaskCancelled.TYPE -> {
                 TaskCancelled e = codec.payload(event.envelope(), TaskCancelled.class);
                 if (e.assignmentId() == null) {

@@ -16,7 +16,10 @@ public final class ReadModel {
     public static final String TASKS = "rm_tasks";
     /** Per assignment: task, unit, target, due date, acknowledgement; activity links that arrived before it. */
     public static final String ASSIGNMENTS = "rm_assignments";
-    /** Per (year, task, unit): target, live actual of the unit's subtree, reports by period. */
+    /**
+     * Per (year, task, unit): target, live actual of the unit's subtree ({@code actual}) and of the unit's own
+     * activities ({@code ownActual}), the share it keeps itself ({@code retained}), reports by period.
+     */
     public static final String TASK_UNITS = "rm_task_units";
     /** Per (year, unit): rights-case counters of the unit's subtree. */
     public static final String RIGHTS = "rm_rights";
@@ -27,6 +30,12 @@ public final class ReadModel {
     /** Per (year, unit): honours awarded and reviewed in the unit's subtree. */
     public static final String HONOURS = "rm_honours";
 
+    /**
+     * Per activity link that breaks the counting rule (linked to an ancestor's assignment, or to a second assignment of
+     * the same task): what the rebuild reports. Such a link is counted once per task, from the recording unit upward.
+     */
+    public static final String RULE_BREAKS = "rm_rule_breaks";
+
     /** On a (year, task, unit) document: the child units that have a document of the same task. */
     public static final String CHILD_UNITS = "childUnits";
     /** On a (year, task, unit) document: active assignments with a parent in the unit's subtree (reports owed). */
@@ -35,7 +44,7 @@ public final class ReadModel {
     public static final String REPORT_COUNTS = "reportCounts";
 
     public static final List<String> ALL =
-            List.of(PLANS, TASKS, ASSIGNMENTS, TASK_UNITS, RIGHTS, CASES, REPORTS, HONOURS);
+            List.of(PLANS, TASKS, ASSIGNMENTS, TASK_UNITS, RIGHTS, CASES, REPORTS, HONOURS, RULE_BREAKS);
 
     private ReadModel() {}
 

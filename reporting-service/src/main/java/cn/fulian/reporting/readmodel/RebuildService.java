@@ -38,9 +38,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class RebuildService {
 
-    /** What a rebuild did. */
+    /**
+     * What a rebuild did. {@code linksBreakingTheCountingRule} counts activity links recorded before the counting rule
+     * (to an ancestor's assignment, or a second assignment of the same task): each is counted once per task.
+     */
     public record RebuildResult(
-            long records, long applied, long skippedUnreadable, long failed, Instant startedAt, Instant finishedAt) {}
+            long records,
+            long applied,
+            long skippedUnreadable,
+            long failed,
+            Instant startedAt,
+            Instant finishedAt,
+            long linksBreakingTheCountingRule) {}
 
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
 
@@ -136,8 +145,16 @@ public class RebuildService {
             replay(consumer, planning, end, deadline, counts);
             replay(consumer, others, end, deadline, counts);
         }
+        long ruleBreaks = mongo.getCollection(ReadModel.RULE_BREAKS).countDocuments();
+        if (ruleBreaks > 0) {
+            log.warn(
+                    "{} activity links break the counting rule (linked to an ancestor's assignment or twice to one task);"
+                            + " each counts once per task: see {}",
+                    ruleBreaks,
+                    ReadModel.RULE_BREAKS);
+        }
         return new RebuildResult(
-                counts.records, counts.applied, counts.unreadable, counts.failed, started, clock.instant());
+                counts.records, counts.applied, counts.unreadable, counts.failed, started, clock.instant(), ruleBreaks);
     }
 
     /** What the replay did so far. */

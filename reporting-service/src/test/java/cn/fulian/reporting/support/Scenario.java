@@ -7,8 +7,10 @@ import cn.fulian.events.activity.AssignmentContribution;
 import cn.fulian.events.planning.AssignmentAcknowledged;
 import cn.fulian.events.planning.DeadlineExtended;
 import cn.fulian.events.planning.Indicator;
+import cn.fulian.events.planning.IndicatorSource;
 import cn.fulian.events.planning.PlanPublished;
 import cn.fulian.events.planning.TargetAllocated;
+import cn.fulian.events.planning.TargetRetained;
 import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.events.planning.TaskPublished;
 import java.math.BigDecimal;
@@ -48,6 +50,22 @@ public final class Scenario {
             String kind,
             String target,
             LocalDate due) {
+        task(planId, taskId, workArea, title, indicatorName, unit, kind, "AT_LEAST", target, due, null);
+    }
+
+    /** A task whose indicator has a direction and names where its actual comes from. */
+    public void task(
+            String planId,
+            String taskId,
+            String workArea,
+            String title,
+            String indicatorName,
+            String unit,
+            String kind,
+            String direction,
+            String target,
+            LocalDate due,
+            IndicatorSource source) {
         bus.publish(
                 new TaskPublished(
                         planId,
@@ -55,7 +73,7 @@ public final class Scenario {
                         year,
                         workArea,
                         title,
-                        new Indicator(indicatorName, unit, kind, "AT_LEAST", new BigDecimal(target), null, null),
+                        new Indicator(indicatorName, unit, kind, direction, new BigDecimal(target), null, null, source),
                         due),
                 Units.CITY,
                 taskId,
@@ -93,6 +111,12 @@ public final class Scenario {
 
     public void cancelTask(String taskId) {
         bus.publish(new TaskCancelled(taskId, null, Units.CITY, "调整"), Units.CITY, taskId, at);
+    }
+
+    /** The unit keeps part of its target for itself (本级保留). */
+    public void retain(String taskId, String unitPath, String retained) {
+        String id = assignmentId(taskId, unitPath);
+        bus.publish(new TargetRetained(id, taskId, year, unitPath, new BigDecimal(retained)), unitPath, id, at);
     }
 
     /** A contribution of an activity: toward the assignment of {@code taskId} at {@code assignedUnit}. */

@@ -217,8 +217,9 @@ final class GroundTruth {
         row.put("approved", approvedPeriod == null ? null : text(byPeriod.get(approvedPeriod).approvedValue));
         row.put("approvedPeriod", approvedPeriod);
         row.put("completionPercent", text(completion));
-        row.put("expectedByNow", text(target));
-        row.put("paceStatus", done ? "GREEN" : "OVERDUE");
+        row.put("expectedByNow", actual == null ? null : text(target));
+        // a rate with nothing measured has no value yet: grey, not overdue
+        row.put("paceStatus", actual == null ? "NO_DATA" : done ? "GREEN" : "OVERDUE");
         row.put("projected", text(actual));
         row.put("dueDate", dueDates.get(key.task()).toString());
         row.put("acknowledged", Boolean.toString(acknowledged.contains(key)));
@@ -273,7 +274,8 @@ final class GroundTruth {
     }
 
     private Map<String, Long> expectedStatusCounts(String unit) {
-        Map<String, Long> counts = new TreeMap<>(Map.of("GREEN", 0L, "YELLOW", 0L, "RED", 0L, "OVERDUE", 0L));
+        Map<String, Long> counts =
+                new TreeMap<>(Map.of("GREEN", 0L, "YELLOW", 0L, "RED", 0L, "OVERDUE", 0L, "NO_DATA", 0L));
         expectedRows(unit).forEach(r -> counts.merge(r.get("paceStatus"), 1L, Long::sum));
         return counts;
     }

@@ -62,6 +62,8 @@ class FaultToleranceTest {
     private static final BigDecimal CITY_TARGET = BigDecimal.valueOf(100_000);
     private static final BigDecimal GULOU_TARGET = BigDecimal.valueOf(60_000);
     private static final BigDecimal CANGSHAN_TARGET = BigDecimal.valueOf(40_000);
+    /** 鼓楼 passes this much on to 鼓东 and keeps the rest itself (本级保留). */
+    private static final BigDecimal GUDONG_TARGET = BigDecimal.valueOf(20_000);
 
     private static long since;
     private static TestKafka kafka;
@@ -98,9 +100,9 @@ class FaultToleranceTest {
         List<Writer> writers = List.of(
                 new Writer("gulou-staff", GULOU, linkableAssignment("gulou-staff", GULOU)),
                 new Writer("cangshan-staff", CANGSHAN, linkableAssignment("cangshan-staff", CANGSHAN)),
-                new Writer("gudong-staff", GUDONG, linkableAssignment("gudong-staff", GULOU)));
+                new Writer("gudong-staff", GUDONG, linkableAssignment("gudong-staff", GUDONG)));
         truth = new GroundTruth(
-                Map.of(CITY, CITY_TARGET, GULOU, GULOU_TARGET, CANGSHAN, CANGSHAN_TARGET),
+                Map.of(CITY, CITY_TARGET, GULOU, GULOU_TARGET, CANGSHAN, CANGSHAN_TARGET, GUDONG, GUDONG_TARGET),
                 List.of(CITY, GULOU, CANGSHAN, GUDONG));
         writes = new ActivityWrites(gateway, truth, writers, year, run);
     }
@@ -354,6 +356,33 @@ class FaultToleranceTest {
                                 Map.of("unitCode", "350104", "target", CANGSHAN_TARGET)),
                         "version",
                         cityAssignment.path("version").asLong()));
+
+        // 鼓楼 acknowledges, gives 鼓东 its share and keeps the rest: each unit counts its own work toward its own
+        String gulouAssignment = ownAssignment("gulou-staff");
+        gateway.postJson("gulou-staff", "/api/planning/assignments/" + gulouAssignment + "/acknowledge", Map.of());
+        gateway.postJson(
+                "gulou-staff",
+                "/api/planning/assignments/" + gulouAssignment + "/allocations",
+                Map.of(
+                        "allocations",
+                        List.of(Map.of("unitCode", "350102001", "target", GUDONG_TARGET)),
+                        "retained",
+                        GULOU_TARGET.subtract(GUDONG_TARGET)));
+    }
+
+    /** The user's own assignment of the drill's task, once planning has written it. */
+    private static String ownAssignment(String user) throws Exception {
+        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode a : gateway.getJson(user, "/api/planning/assignments?year=" + year)
+                    .path("items")) {
+                if (taskId.equals(a.path("taskId").asString())) {
+                    return a.path("id").asString();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(user + " never saw its assignment of task " + taskId);
     }
 
     /** The assignment of {@code unitPath} the user's training activities may count toward, once activity knows it. */

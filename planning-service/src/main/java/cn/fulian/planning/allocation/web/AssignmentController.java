@@ -36,7 +36,11 @@ class AssignmentController {
             example =
                     "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":30},{\"unitCode\":\"350104\",\"target\":25}],"
                             + "\"version\":0}")
-    record AllocateRequest(@NotEmpty @Size(max = 300) List<@Valid @NotNull Item> allocations, Long version) {
+    /** The split among direct children and, for a count or amount, the share the unit keeps itself (本级保留). */
+    record AllocateRequest(
+            @NotEmpty @Size(max = 300) List<@Valid @NotNull Item> allocations,
+            @DecimalMin("0") BigDecimal retained,
+            Long version) {
         record Item(
                 @NotBlank String unitCode, @DecimalMin("0") BigDecimal target) {}
     }
@@ -58,6 +62,7 @@ class AssignmentController {
             String parentAssignmentId,
             BigDecimal target,
             BigDecimal allocatedToChildren,
+            BigDecimal retained,
             String status) {}
 
     private final AllocationService allocations;
@@ -100,6 +105,7 @@ class AssignmentController {
                         a.parentAssignmentId(),
                         a.target(),
                         a.allocatedSum(),
+                        a.retained(),
                         a.status().name()))
                 .toList();
     }
@@ -109,7 +115,7 @@ class AssignmentController {
         List<AllocationInput> inputs = request.allocations().stream()
                 .map(i -> new AllocationInput(i.unitCode(), i.target()))
                 .toList();
-        return view(allocations.allocate(scope, id, inputs, request.version()));
+        return view(allocations.allocate(scope, id, inputs, request.retained(), request.version()));
     }
 
     @PostMapping("/assignments/{id}/allocations/{unitCode}/cancel")

@@ -10,8 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One unit's assignment: what the parent gave (parent target), its own target, what it has passed down so far and the
- * shortfall still to allocate, its status and the split among its children.
+ * One unit's assignment: what the parent gave (parent target), its own target, what it has passed down so far (null for
+ * a rate, which is passed down whole), what it keeps itself (本级保留), the shortfall still to allocate, its status and
+ * the split among its children.
  */
 public record AssignmentView(
         String id,
@@ -27,6 +28,7 @@ public record AssignmentView(
         BigDecimal parentTarget,
         BigDecimal target,
         BigDecimal allocatedToChildren,
+        BigDecimal retained,
         BigDecimal shortfall,
         LocalDate dueDate,
         String status,
@@ -58,6 +60,7 @@ public record AssignmentView(
                 a.parentTarget(),
                 a.target(),
                 a.allocatedSum(),
+                a.retained(),
                 a.shortfall(),
                 a.dueDate(),
                 a.status().name(),

@@ -1,5 +1,6 @@
 package cn.fulian.planning.plan.web;
 
+import cn.fulian.events.planning.IndicatorSource;
 import cn.fulian.planning.plan.Direction;
 import cn.fulian.planning.plan.Indicator;
 import cn.fulian.planning.plan.IndicatorKind;
@@ -26,7 +27,8 @@ import java.util.List;
                    "indicator":{"name":"救助春蕾女童","unit":"名","kind":"COUNT","direction":"AT_LEAST","target":200}},
                   {"workArea":"维护妇女儿童权益","title":"信访处结率达98%以上","leadDepartment":"权益部","dueDate":"2026-12-31",
                    "indicator":{"name":"信访处结率","unit":"%","kind":"RATE","direction":"AT_LEAST","target":98,
-                                "numeratorName":"办结件数","denominatorName":"受理件数"}}]}""")
+                                "numeratorName":"办结件数","denominatorName":"受理件数",
+                                "source":{"kind":"RIGHTS","rightsKpi":"CLOSURE_RATE"}}}]}""")
 public record PlanRequest(
         @NotNull @Min(2000) @Max(2100) Integer year,
         @NotBlank @Size(max = 100) String title,
@@ -53,7 +55,40 @@ public record PlanRequest(
             BigDecimal target,
 
             @Size(max = 50) String numeratorName,
-            @Size(max = 50) String denominatorName) {}
+            @Size(max = 50) String denominatorName,
+            @Valid SourceRequest source) {}
+
+    /**
+     * Where the indicator's actual comes from: {@code kind} ACTIVITY (with {@code metric}, and for a rate
+     * {@code denominatorMetric}), RIGHTS (with {@code rightsKpi}, optionally {@code category}), HONOURS (with
+     * {@code honourFigure}, optionally {@code honourKind}) or REPORTED.
+     */
+    @Schema(example = """
+            {"kind":"RIGHTS","rightsKpi":"CLOSURE_RATE"}""")
+    public record SourceRequest(
+            @Size(max = 20) String kind,
+            @Size(max = 50) String metric,
+            @Size(max = 50) String denominatorMetric,
+            @Size(max = 30) String rightsKpi,
+            @Size(max = 30) String category,
+            @Size(max = 30) String honourFigure,
+            @Size(max = 30) String honourKind) {
+
+        IndicatorSource toSource() {
+            return new IndicatorSource(
+                    trim(kind),
+                    trim(metric),
+                    trim(denominatorMetric),
+                    trim(rightsKpi),
+                    trim(category),
+                    trim(honourFigure),
+                    trim(honourKind));
+        }
+
+        private static String trim(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+    }
 
     public PlanContent toContent() {
         return new PlanContent(
@@ -77,7 +112,10 @@ public record PlanRequest(
                                                 : t.indicator().direction(),
                                         t.indicator().target(),
                                         t.indicator().numeratorName(),
-                                        t.indicator().denominatorName())))
+                                        t.indicator().denominatorName(),
+                                        t.indicator().source() == null
+                                                ? null
+                                                : t.indicator().source().toSource())))
                         .toList());
     }
 }
