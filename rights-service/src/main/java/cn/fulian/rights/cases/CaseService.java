@@ -78,7 +78,9 @@ public class CaseService {
         String idNumber = IdNumbers.normalise(PersonalText.reveal(intake.complainantIdNumber()));
         String phoneHash = cipher.matchHash("phone", phone);
         String idNumberHash = cipher.matchHash("id", idNumber);
-        List<String> earlier = repeats.earlierCases(phoneHash, idNumberHash, now);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate receivedOn = intake.receivedOn() != null ? intake.receivedOn() : today;
+        List<String> earlier = repeats.earlierCases(phoneHash, idNumberHash, receivedOn, now);
         SealedPersonalData personal = new SealedPersonalData(
                 seal(intake.complainantName(), id, COMPLAINANT_NAME),
                 cipher.seal(phone, id, COMPLAINANT_PHONE),
@@ -87,8 +89,6 @@ public class CaseService {
                 seal(intake.respondentName(), id, RESPONDENT_NAME),
                 seal(intake.respondentRelation(), id, RESPONDENT_RELATION),
                 seal(intake.account(), id, ACCOUNT));
-        LocalDate today = LocalDate.now(clock);
-        LocalDate receivedOn = intake.receivedOn() != null ? intake.receivedOn() : today;
         // the statutory periods run from the day the case came in, however late it is typed in
         Deadlines due = deadlines.forNewCase(intake.channel(), intake.category(), intake.urgent(), receivedOn);
         RightsCase c = RightsCase.register(

@@ -128,8 +128,44 @@ class DatedCaseTest {
         assertThat(closedToday.get("closedOnTime").asBoolean()).isFalse();
     }
 
+    @Test
+    void aLedgerMovedInAtOnceLinksOnlyPetitionsThatFollowedEachOtherCloselyInTheirOwnYear() {
+        Person p = Person.random();
+        String january = closedLedgerCase(p, "2013-01-10", "2013-01-20");
+        String december = closedLedgerCase(p, "2013-12-01", "2013-12-10");
+        String againInDecember = desk.register(gudongRights(), received(p, "2013-12-20"));
+
+        assertThat(desk.getCase(gudongRights(), december)
+                        .json()
+                        .get("possibleRepeat")
+                        .asBoolean())
+                .as("ten months after the January petition was concluded")
+                .isFalse();
+        JsonNode again = desk.getCase(gudongRights(), againInDecember).json();
+        assertThat(again.get("possibleRepeat").asBoolean()).isTrue();
+        assertThat(again.get("repeatOf").valueStream().map(JsonNode::asString)).containsExactly(december);
+        assertThat(january).isNotEqualTo(december);
+
+        String typedInOutOfOrder = desk.register(gudongRights(), received(p, "2013-06-01"));
+        assertThat(desk.getCase(gudongRights(), typedInOutOfOrder).json().get("repeatOf"))
+                .as("petitions received later are not earlier ones, whatever order they are typed in")
+                .isEmpty();
+    }
+
+    private String closedLedgerCase(Person p, String receivedOn, String closedOn) {
+        String id = desk.register(gudongRights(), received(p, receivedOn));
+        desk.ok(gudongRights(), id, "accept", null);
+        desk.ok(gudongRights(), id, "steps", Map.of("type", "CONSULTATION", "note", "答复"));
+        desk.ok(gudongRights(), id, "close", Map.of("outcome", "EXPLAINED", "summary", "已答复", "closedOn", closedOn));
+        return id;
+    }
+
     private static Map<String, Object> received(String day) {
-        Map<String, Object> body = Desk.intake(Person.random(), "LETTER", "MARRIAGE_FAMILY", false);
+        return received(Person.random(), day);
+    }
+
+    private static Map<String, Object> received(Person p, String day) {
+        Map<String, Object> body = Desk.intake(p, "LETTER", "MARRIAGE_FAMILY", false);
         body.put("receivedOn", day);
         return body;
     }
