@@ -3,12 +3,16 @@ package cn.fulian.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fulian.events.activity.HonourReviewed;
 import cn.fulian.events.catalogue.StandardMetrics;
 import cn.fulian.events.planning.TaskPublished;
+import cn.fulian.events.rights.CaseClosed;
+import cn.fulian.events.rights.CaseRegistered;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,12 +92,39 @@ class EventContractTest {
     }
 
     @Test
+    void eventsWrittenBeforeTheyCarriedTheirDayStillDecodeWithoutIt() {
+        CaseRegistered registered = codec.payload(
+                codec.fromJson(withoutField(sampleUnchecked(CaseRegistered.TYPE), "receivedOn")), CaseRegistered.class);
+        assertThat(registered.receivedOn()).isNull();
+        assertThat(registered.concludeDueDate()).isEqualTo(LocalDate.of(2026, 5, 7));
+        assertThat(registered.possibleRepeat()).isFalse();
+
+        CaseClosed closed = codec.payload(
+                codec.fromJson(withoutField(sampleUnchecked(CaseClosed.TYPE), "closedOn")), CaseClosed.class);
+        assertThat(closed.closedOn()).isNull();
+        assertThat(closed.onTime()).isTrue();
+
+        HonourReviewed reviewed = codec.payload(
+                codec.fromJson(withoutField(sampleUnchecked(HonourReviewed.TYPE), "reviewedOn")), HonourReviewed.class);
+        assertThat(reviewed.reviewedOn()).isNull();
+        assertThat(reviewed.level()).isEqualTo("CITY");
+    }
+
+    @Test
     void garbageIsUnreadableRatherThanAnUnexpectedCrash() {
         assertThatThrownBy(() -> codec.fromJson("{not json")).isInstanceOf(UnreadableEventException.class);
         assertThatThrownBy(() -> codec.fromJson("{\"type\":\"TaskPublished\"}"))
                 .isInstanceOf(UnreadableEventException.class);
         String unknown = sampleUnchecked("CaseClosed").replace("\"CaseClosed\"", "\"CaseTeleported\"");
         assertThatThrownBy(() -> codec.payload(codec.fromJson(unknown))).isInstanceOf(UnreadableEventException.class);
+    }
+
+    /** The sample as an older producer wrote it: the payload without {@code field}. */
+    private String withoutField(String sample, String field) {
+        JsonNode json = tree(sample);
+        ((tools.jackson.databind.node.ObjectNode) json.get("payload")).remove(field);
+        assertThat(json.get("payload").has(field)).isFalse();
+        return json.toString();
     }
 
     private JsonNode tree(String json) {

@@ -72,7 +72,14 @@ public class Honour extends AggregateRoot {
         return h;
     }
 
-    void review(String round, ReviewOutcome outcome, String reason, OrgPath transferTo, String by, Instant at) {
+    void review(
+            String round,
+            ReviewOutcome outcome,
+            String reason,
+            OrgPath transferTo,
+            LocalDate reviewedOn,
+            String by,
+            Instant at) {
         if (status == HonourStatus.REVOKED) {
             throw new ConflictException("该荣誉已撤销,不再复查 / a revoked honour is not reviewed again");
         }
@@ -81,13 +88,16 @@ public class Honour extends AggregateRoot {
         }
         String before = holderUnitPath;
         String target = transferTo != null ? transferTo.value() : null;
-        reviews.add(new HonourReview(round, outcome, reason, before, target, by, at));
+        reviews.add(new HonourReview(round, outcome, reason, before, target, by, at, reviewedOn));
         if (outcome == ReviewOutcome.REVOKED) {
             status = HonourStatus.REVOKED;
         } else if (outcome == ReviewOutcome.TRANSFERRED) {
             holderUnitPath = target;
         }
-        record(new HonourReviewed(id, kind.name(), before, round, outcome.name(), target, level.name()), before, at);
+        record(
+                new HonourReviewed(id, kind.name(), before, round, outcome.name(), target, level.name(), reviewedOn),
+                before,
+                at);
     }
 
     @Override

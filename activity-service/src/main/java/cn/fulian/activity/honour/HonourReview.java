@@ -1,10 +1,12 @@
 package cn.fulian.activity.honour;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One review of an honour in a round. {@code holderUnitPath} is the unit that held it when reviewed, so a round's
- * counts stay with the reviewing unit even after a transfer moved the honour elsewhere.
+ * counts stay with the reviewing unit even after a transfer moved the honour elsewhere. {@code reviewedOn} is the day
+ * of the review ({@code reviewedAt} when it was recorded); null for reviews recorded before the day was kept.
  */
 public record HonourReview(
         String round,
@@ -13,4 +15,5 @@ public record HonourReview(
         String holderUnitPath,
         String transferredToPath,
         String reviewedBy,
-        Instant reviewedAt) {}
+        Instant reviewedAt,
+        LocalDate reviewedOn) {}

@@ -91,6 +91,7 @@ public class HonourService {
                 clock.instant()));
     }
 
+    /** Reviews an honour on {@code reviewedOn}, or today when it is null; not after today, not before the award. */
     public Honour review(
             OrgScope scope,
             String id,
@@ -98,7 +99,8 @@ public class HonourService {
             String round,
             ReviewOutcome outcome,
             String reason,
-            String transferredToPath) {
+            String transferredToPath,
+            LocalDate reviewedOn) {
         StaffOnly.require(scope, "复查荣誉");
         Honour h = get(scope, id);
         if (!Objects.equals(h.version(), expectedVersion)) {
@@ -117,10 +119,27 @@ public class HonourService {
             problems.add(
                     new FieldProblem("transferredToPath", "只有移交时才填写接收单位", "only a transfer names a receiving unit"));
         }
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate day = reviewedOn != null ? reviewedOn : today;
+        if (day.isAfter(today)) {
+            problems.add(new FieldProblem("reviewedOn", "复查日期不能晚于今天", "reviewedOn must not be in the future"));
+        } else if (h.awardedOn() != null && day.isBefore(h.awardedOn())) {
+            problems.add(new FieldProblem(
+                    "reviewedOn",
+                    "复查日期不能早于命名日期 " + h.awardedOn(),
+                    "reviewedOn must not be before the honour was awarded, " + h.awardedOn()));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        h.review(round.trim(), outcome, hasReason ? reason.trim() : null, target, scope.username(), clock.instant());
+        h.review(
+                round.trim(),
+                outcome,
+                hasReason ? reason.trim() : null,
+                target,
+                day,
+                scope.username(),
+                clock.instant());
         return honours.save(h);
     }
 

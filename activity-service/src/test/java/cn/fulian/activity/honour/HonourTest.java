@@ -20,6 +20,8 @@ import cn.fulian.events.Topics;
 import cn.fulian.events.activity.HonourReviewed;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.test.ServiceTest;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -164,6 +166,40 @@ class HonourTest {
         assertThat(city.get("kindLabel").asString()).isEqualTo("巾帼文明岗");
     }
 
+    @Test
+    void aReviewFromAnEarlierYearsLedgerKeepsItsDayAndSaysSoInItsEvent() throws Exception {
+        JsonNode h = json(awardRequest(gulouStaff(), "CIVILISED_POST", "CITY", "鼓楼区某窗口(2010年命名)", null, "2010-03-08")
+                .andExpect(status().isCreated())
+                .andReturn());
+        JsonNode reviewed = json(review(gulouStaff(), h, "RETAINED", null, null, "2013-11-20")
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(reviewed.get("reviews").get(0).get("reviewedOn").asString()).isEqualTo("2013-11-20");
+
+        String id = h.get("id").asString();
+        var events = KafkaProbe.events(broker, codec, Topics.ACTIVITY, id, 2);
+        HonourReviewed event = codec.payload(events.get(1), HonourReviewed.class);
+        assertThat(event.reviewedOn()).isEqualTo(LocalDate.of(2013, 11, 20));
+
+        JsonNode today = award(gulouStaff(), "CIVILISED_POST", "CITY", "鼓楼区某窗口(今年复查)", null);
+        JsonNode reviewedToday = json(review(gulouStaff(), today, "RETAINED", null, null)
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(reviewedToday.get("reviews").get(0).get("reviewedOn").asString())
+                .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+    }
+
+    @Test
+    void aReviewDatedInTheFutureOrBeforeTheAwardIsRefusedNamingTheDay() throws Exception {
+        JsonNode h = award(gulouStaff(), "CIVILISED_POST", "CITY", "鼓楼区某窗口(日期有误)", null);
+        assertField(review(gulouStaff(), h, "RETAINED", null, null, "2999-01-01"), "reviewedOn");
+        assertField(review(gulouStaff(), h, "RETAINED", null, null, "2024-03-07"), "reviewedOn");
+        assertThat(json(mvc.perform(get(HONOURS + "/" + h.get("id").asString()).with(gulouStaff()))
+                                .andReturn())
+                        .get("reviews"))
+                .isEmpty();
+    }
+
     private JsonNode award(RequestPostProcessor token, String kind, String level, String holder, String unit)
             throws Exception {
         return json(awardRequest(token, kind, level, holder, unit, "2024-03-08")
@@ -189,7 +225,16 @@ class HonourTest {
 
     private ResultActions review(RequestPostProcessor token, JsonNode honour, String outcome, String reason, String to)
             throws Exception {
+        return review(token, honour, outcome, reason, to, null);
+    }
+
+    private ResultActions review(
+            RequestPostProcessor token, JsonNode honour, String outcome, String reason, String to, String reviewedOn)
+            throws Exception {
         Map<String, Object> body = new HashMap<>();
+        if (reviewedOn != null) {
+            body.put("reviewedOn", reviewedOn);
+        }
         body.put("version", honour.get("version").asLong());
         body.put("round", round);
         body.put("outcome", outcome);

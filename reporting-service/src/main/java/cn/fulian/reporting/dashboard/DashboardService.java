@@ -467,6 +467,7 @@ public class DashboardService {
                 onTime,
                 count(doc, "overdue"),
                 count(doc, "reopened"),
+                count(doc, "repeat"),
                 received == 0 ? null : Pace.percent(BigDecimal.valueOf(closed), BigDecimal.valueOf(received)),
                 closed == 0 ? null : Pace.percent(BigDecimal.valueOf(onTime), BigDecimal.valueOf(closed)),
                 followUps,

@@ -66,7 +66,10 @@ public record DashboardView(
     public record RankingRow(
             int rank, UnitRef unit, BigDecimal score, long green, long yellow, long red, long overdue, long noData) {}
 
-    /** Rights KPIs of a unit's subtree; categories with small sensitive counts come suppressed. */
+    /**
+     * Rights KPIs of a unit's subtree for the cases received in the year; categories with small sensitive counts come
+     * suppressed. {@code repeatPetitions}: those of them flagged at intake as a possible repeat petition (重复信访).
+     */
     public record RightsKpis(
             UnitRef unit,
             long received,
@@ -74,6 +77,7 @@ public record DashboardView(
             long closedOnTime,
             long overdue,
             long reopened,
+            Long repeatPetitions,
             BigDecimal closureRate,
             BigDecimal onTimeRate,
             long followUps,

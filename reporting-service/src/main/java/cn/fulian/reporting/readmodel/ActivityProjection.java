@@ -70,7 +70,10 @@ class ActivityProjection {
             }
             case HonourReviewed.TYPE -> {
                 HonourReviewed e = codec.payload(env, HonourReviewed.class);
-                honour(batch, env.occurredAt().atZone(zone).getYear(), e.holderUnitPath(), e.kind(), e.outcome());
+                int year = e.reviewedOn() != null
+                        ? e.reviewedOn().getYear()
+                        : env.occurredAt().atZone(zone).getYear();
+                honour(batch, year, e.holderUnitPath(), e.kind(), e.outcome());
             }
             default -> {
                 // other activity events do not change any figure

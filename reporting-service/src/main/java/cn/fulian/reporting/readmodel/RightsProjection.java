@@ -19,8 +19,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Rights-case counters per (year, unit) and every ancestor; the year is the year the case was registered, so a
- * year's closure rate compares the cases received that year with those of them closed.
+ * Rights-case counters per (year, unit) and every ancestor; the year is the year the case was received
+ * ({@code receivedOn}, else the year it was registered), so a year's closure rate compares the cases received that
+ * year with those of them closed, and an earlier year's ledger moved in later counts in its own year. A case flagged
+ * as a possible repeat petition (重复信访) also counts under {@code repeat}.
  *
  * <p>All events of a case share a partition and arrive in order. Reopening and transfer must undo what the case
  * counted before, so the case's state is kept and changed only after the counters were: a redelivered event finds
@@ -44,13 +46,17 @@ class RightsProjection {
         switch (env.type()) {
             case CaseRegistered.TYPE -> {
                 CaseRegistered e = codec.payload(env, CaseRegistered.class);
-                int year = yearOf(e.registeredAt(), env);
+                int year = e.receivedOn() != null ? e.receivedOn().getYear() : yearOf(e.registeredAt(), env);
                 count(batch, year, e.unitPath(), e.category(), "received", 1);
+                if (e.possibleRepeat()) {
+                    count(batch, year, e.unitPath(), e.category(), "repeat", 1);
+                }
                 state(batch, e.caseId())
                         .set("unitPath", e.unitPath())
                         .set("category", e.category())
                         .set("channel", e.channel())
                         .set("year", year)
+                        .set("repeat", e.possibleRepeat())
                         .set("closed", false)
                         .set("closedOnTime", false);
             }
@@ -61,6 +67,9 @@ class RightsProjection {
                 String category = c != null ? c.getString("category") : e.category();
                 // the receiving unit now answers for the case: it moves with its counts, common ancestors net zero
                 move(batch, year, e.fromUnitPath(), e.toUnitPath(), category, "received");
+                if (c != null && Boolean.TRUE.equals(c.getBoolean("repeat"))) {
+                    move(batch, year, e.fromUnitPath(), e.toUnitPath(), category, "repeat");
+                }
                 if (c != null && Boolean.TRUE.equals(c.getBoolean("closed"))) {
                     move(batch, year, e.fromUnitPath(), e.toUnitPath(), category, "closed");
                     if (Boolean.TRUE.equals(c.getBoolean("closedOnTime"))) {

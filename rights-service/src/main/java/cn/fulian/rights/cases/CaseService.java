@@ -78,7 +78,9 @@ public class CaseService {
         String idNumber = IdNumbers.normalise(PersonalText.reveal(intake.complainantIdNumber()));
         String phoneHash = cipher.matchHash("phone", phone);
         String idNumberHash = cipher.matchHash("id", idNumber);
-        List<String> earlier = repeats.earlierCases(phoneHash, idNumberHash, now);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate receivedOn = intake.receivedOn() != null ? intake.receivedOn() : today;
+        List<String> earlier = repeats.earlierCases(phoneHash, idNumberHash, receivedOn, now);
         SealedPersonalData personal = new SealedPersonalData(
                 seal(intake.complainantName(), id, COMPLAINANT_NAME),
                 cipher.seal(phone, id, COMPLAINANT_PHONE),
@@ -87,8 +89,8 @@ public class CaseService {
                 seal(intake.respondentName(), id, RESPONDENT_NAME),
                 seal(intake.respondentRelation(), id, RESPONDENT_RELATION),
                 seal(intake.account(), id, ACCOUNT));
-        Deadlines due =
-                deadlines.forNewCase(intake.channel(), intake.category(), intake.urgent(), LocalDate.now(clock));
+        // the statutory periods run from the day the case came in, however late it is typed in
+        Deadlines due = deadlines.forNewCase(intake.channel(), intake.category(), intake.urgent(), receivedOn);
         RightsCase c = RightsCase.register(
                 id,
                 intake.channel(),
@@ -100,12 +102,15 @@ public class CaseService {
                 idNumberHash,
                 earlier,
                 due,
+                receivedOn,
+                today,
                 Actor.of(scope),
                 now);
         RightsCase saved = repository.save(c);
         log.info(
-                "case {} registered at {} ({} {}, urgent {}, possible repeat of {})",
+                "case {} received {} registered at {} ({} {}, urgent {}, possible repeat of {})",
                 id,
+                receivedOn,
                 scope.unit(),
                 intake.channel(),
                 intake.category(),
@@ -150,12 +155,19 @@ public class CaseService {
                 id, scope, ifMatch, c -> c.rejectTransfer(Actor.of(scope), seal(reason, id, NOTES), now()));
     }
 
-    public RightsCase close(String id, OrgScope scope, String ifMatch, Outcome outcome, PersonalText summary) {
-        return actAsHandlingUnit(
-                id,
-                scope,
-                ifMatch,
-                c -> c.close(Actor.of(scope), outcome, seal(summary, id, NOTES), now(), LocalDate.now(clock)));
+    /** 办结 on {@code closedOn}, or today when it is null. */
+    public RightsCase close(
+            String id, OrgScope scope, String ifMatch, Outcome outcome, PersonalText summary, LocalDate closedOn) {
+        return actAsHandlingUnit(id, scope, ifMatch, c -> {
+            LocalDate today = LocalDate.now(clock);
+            c.close(
+                    Actor.of(scope),
+                    outcome,
+                    seal(summary, id, NOTES),
+                    now(),
+                    today,
+                    closedOn != null ? closedOn : today);
+        });
     }
 
     public RightsCase followUp(String id, OrgScope scope, String ifMatch, int satisfaction, PersonalText note) {

@@ -16,9 +16,11 @@ import cn.fulian.rights.codes.TimelineType;
 import cn.fulian.rights.deadline.Deadlines;
 import cn.fulian.starter.outbox.AggregateRoot;
 import cn.fulian.starter.problem.ConflictException;
+import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.scope.OrgPath;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +37,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("rights_cases")
 public class RightsCase extends AggregateRoot {
 
+    /** Ledgers go back this far; an earlier day received is a typing error. */
+    public static final LocalDate EARLIEST_RECEIVED_ON = LocalDate.of(2000, 1, 1);
+
     @Id
     private String id;
 
@@ -49,6 +54,12 @@ public class RightsCase extends AggregateRoot {
 
     private String registeredBy;
     private Instant registeredAt;
+
+    /** The day the case came in; the deadlines run from it. Absent in cases registered before it was recorded. */
+    private String receivedOn;
+
+    /** The day the case was typed in, in the federation's time zone (see {@link #checkFrom}). */
+    private String registeredOn;
 
     @Indexed
     private String handlingUnit;
@@ -77,6 +88,7 @@ public class RightsCase extends AggregateRoot {
 
     private Instant acceptedAt;
     private Instant closedAt;
+    private String closedOn;
     private Outcome outcome;
     private Boolean closedOnTime;
     private String closingSummary;
@@ -89,7 +101,11 @@ public class RightsCase extends AggregateRoot {
 
     RightsCase() {}
 
-    /** Registers a new case at the actor's unit, which handles it until it transfers it. */
+    /**
+     * Registers a new case at the actor's unit, which handles it until it transfers it. {@code receivedOn} may lie
+     * before {@code registeredOn} (a letter typed in late, an earlier year's ledger moved in); the deadlines were
+     * worked out from it.
+     */
     static RightsCase register(
             String id,
             Channel channel,
@@ -101,8 +117,19 @@ public class RightsCase extends AggregateRoot {
             String idNumberHash,
             List<String> repeatOf,
             Deadlines deadlines,
+            LocalDate receivedOn,
+            LocalDate registeredOn,
             Actor actor,
             Instant now) {
+        if (receivedOn.isAfter(registeredOn)) {
+            throw new InvalidFieldException("receivedOn", "收件日期不能晚于今天", "receivedOn must not be in the future");
+        }
+        if (receivedOn.isBefore(EARLIEST_RECEIVED_ON)) {
+            throw new InvalidFieldException(
+                    "receivedOn",
+                    "收件日期不能早于 " + EARLIEST_RECEIVED_ON,
+                    "receivedOn must not be before " + EARLIEST_RECEIVED_ON);
+        }
         RightsCase c = new RightsCase();
         c.id = id;
         c.channel = channel;
@@ -114,6 +141,8 @@ public class RightsCase extends AggregateRoot {
         c.handlingUnit = c.registeredUnit;
         c.registeredBy = actor.username();
         c.registeredAt = now;
+        c.receivedOn = receivedOn.toString();
+        c.registeredOn = registeredOn.toString();
         c.personal = personal;
         c.phoneHash = phoneHash;
         c.idNumberHash = idNumberHash;
@@ -134,7 +163,8 @@ public class RightsCase extends AggregateRoot {
                         now,
                         deadlines.acceptBy(),
                         deadlines.concludeBy(),
-                        c.possibleRepeat),
+                        c.possibleRepeat,
+                        receivedOn),
                 c.registeredUnit,
                 now);
         return c;
@@ -205,22 +235,48 @@ public class RightsCase extends AggregateRoot {
                 TimelineType.TRANSFER_REJECTED, now, actor.username(), t.toUnit(), null, t.toUnit(), sealedReason));
     }
 
-    /** 办结, on time if concluded on or before the conclude-by day. */
+    /** 办结 today. */
     void close(Actor actor, Outcome result, String sealedSummary, Instant now, LocalDate today) {
+        close(actor, result, sealedSummary, now, today, today);
+    }
+
+    /**
+     * 办结 on {@code concludedOn} (today, or an earlier day when the closure is recorded late), on time if that is on
+     * or before the conclude-by day. It can be neither before the day the case came in nor after today.
+     */
+    void close(Actor actor, Outcome result, String sealedSummary, Instant now, LocalDate today, LocalDate concludedOn) {
         requireNoPendingTransfer();
         requireStatus(CaseStatus.IN_PROGRESS, "只有办理中的案件可以办结 / only a case in progress can be closed");
+        if (concludedOn.isAfter(today)) {
+            throw new InvalidFieldException("closedOn", "办结日期不能晚于今天", "closedOn must not be in the future");
+        }
+        if (receivedOn != null && concludedOn.isBefore(LocalDate.parse(receivedOn))) {
+            throw new InvalidFieldException(
+                    "closedOn",
+                    "办结日期不能早于收件日期 " + receivedOn,
+                    "closedOn must not be before the day the case was received, " + receivedOn);
+        }
         LocalDate due = LocalDate.parse(concludeDueDate);
         status = CaseStatus.CLOSED;
         closedAt = now;
+        closedOn = concludedOn.toString();
         outcome = result;
-        closedOnTime = !today.isAfter(due);
+        closedOnTime = !concludedOn.isAfter(due);
         closingSummary = sealedSummary;
         refreshDeadlineMarks();
         timeline.add(
                 new TimelineEntry(TimelineType.CLOSED, now, actor.username(), handlingUnit, null, null, sealedSummary));
         record(
                 new CaseClosed(
-                        id, handlingUnit, category.name(), now, closedOnTime, result.name(), channel.name(), due),
+                        id,
+                        handlingUnit,
+                        category.name(),
+                        now,
+                        closedOnTime,
+                        result.name(),
+                        channel.name(),
+                        due,
+                        concludedOn),
                 handlingUnit,
                 now);
     }
@@ -245,6 +301,7 @@ public class RightsCase extends AggregateRoot {
         status = CaseStatus.IN_PROGRESS;
         concludeDueDate = newConcludeBy.toString();
         closedAt = null;
+        closedOn = null;
         outcome = null;
         closedOnTime = null;
         closingSummary = null;
@@ -261,7 +318,7 @@ public class RightsCase extends AggregateRoot {
 
     /**
      * Marks every deadline passed before {@code today} that has not been reported yet and records one
-     * {@link CaseOverdue} for each.
+     * {@link CaseOverdue} for each (see {@link #checkFrom} for deadlines that had passed before the case was typed in).
      *
      * @return how many new breaches were found
      */
@@ -269,7 +326,7 @@ public class RightsCase extends AggregateRoot {
         int found = 0;
         for (DeadlineStage stage : watchedStages()) {
             String due = dueDateOf(stage);
-            if (today.isAfter(LocalDate.parse(due)) && !alreadyBreached(stage, due)) {
+            if (today.isAfter(LocalDate.parse(checkFrom(stage))) && !alreadyBreached(stage, due)) {
                 breaches.add(new Breach(stage, due, now));
                 timeline.add(new TimelineEntry(TimelineType.OVERDUE, now, "system", handlingUnit, null, null, null));
                 record(
@@ -301,6 +358,18 @@ public class RightsCase extends AggregateRoot {
         return stage == DeadlineStage.ACCEPT ? acceptDueDate : concludeDueDate;
     }
 
+    /**
+     * The last day on which the deadline of {@code stage} does not count as breached yet: its due date, or the day the
+     * case was typed in if that is later. A case received long ago and moved in from a ledger had passed its deadlines
+     * before anyone could act on it here; if it is accepted and closed the day it is typed in, whether it was concluded
+     * in time shows in its closure ({@code closedOn} against the conclude-by date), not as a breach found meanwhile.
+     * Still open the next day, it is reported as breached like any other.
+     */
+    private String checkFrom(DeadlineStage stage) {
+        String due = dueDateOf(stage);
+        return registeredOn != null && registeredOn.compareTo(due) > 0 ? registeredOn : due;
+    }
+
     private boolean alreadyBreached(DeadlineStage stage, String due) {
         return breaches.stream().anyMatch(b -> b.is(stage, due));
     }
@@ -309,7 +378,7 @@ public class RightsCase extends AggregateRoot {
         nextDueDate = status == CaseStatus.REGISTERED ? acceptDueDate : status.isOpen() ? concludeDueDate : null;
         nextCheckDate = watchedStages().stream()
                 .filter(s -> !alreadyBreached(s, dueDateOf(s)))
-                .map(this::dueDateOf)
+                .map(this::checkFrom)
                 .min(String::compareTo)
                 .orElse(null);
     }
@@ -375,6 +444,13 @@ public class RightsCase extends AggregateRoot {
         return registeredAt;
     }
 
+    /** The day the case came in; for a case registered before that was recorded, the day it was registered. */
+    public LocalDate receivedOn(ZoneId zone) {
+        return receivedOn != null
+                ? LocalDate.parse(receivedOn)
+                : registeredAt.atZone(zone).toLocalDate();
+    }
+
     public OrgPath handlingUnit() {
         return OrgPath.of(handlingUnit);
     }
@@ -410,6 +486,14 @@ public class RightsCase extends AggregateRoot {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    /** The day the case was concluded while closed; for a case closed before that was recorded, the day it was. */
+    public LocalDate closedOn(ZoneId zone) {
+        if (closedOn != null) {
+            return LocalDate.parse(closedOn);
+        }
+        return closedAt == null ? null : closedAt.atZone(zone).toLocalDate();
     }
 
     public Outcome outcome() {

@@ -14,6 +14,7 @@ import cn.fulian.rights.deadline.DeadlinePolicy;
 import cn.fulian.rights.deadline.DeadlineProperties;
 import cn.fulian.starter.outbox.OutboxEntry;
 import cn.fulian.starter.problem.ConflictException;
+import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.scope.OrgPath;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +29,11 @@ class RightsCaseTest {
     final DeadlinePolicy policy = new DeadlinePolicy(DeadlineProperties.defaults());
 
     RightsCase newCase(boolean urgent) {
+        return received(DAY0, urgent);
+    }
+
+    /** A case that came in on {@code receivedOn} and is typed in on DAY0. */
+    RightsCase received(LocalDate receivedOn, boolean urgent) {
         return RightsCase.register(
                 "c-1",
                 Channel.LETTER,
@@ -38,7 +44,9 @@ class RightsCaseTest {
                 null,
                 null,
                 List.of(),
-                policy.forNewCase(Channel.LETTER, Category.MARRIAGE_FAMILY, urgent, DAY0),
+                policy.forNewCase(Channel.LETTER, Category.MARRIAGE_FAMILY, urgent, receivedOn),
+                receivedOn,
+                DAY0,
                 OFFICER,
                 T0);
     }
@@ -160,6 +168,71 @@ class RightsCaseTest {
         c.followUp(OFFICER, 5, null, T0);
         assertThatThrownBy(() -> c.followUp(OFFICER, 3, null, T0)).isInstanceOf(ConflictException.class);
         assertThat(types(c)).containsExactly("CaseRegistered", "CaseClosed", "CaseFollowedUp");
+    }
+
+    @Test
+    void aCaseReceivedInAnEarlierYearClosesOnTimeAgainstItsOwnDeadlineAndSaysSoInItsEvents() {
+        RightsCase c = received(LocalDate.of(2013, 3, 4), false);
+        assertThat(c.acceptDueDate()).isEqualTo(LocalDate.of(2013, 3, 19));
+        assertThat(c.concludeDueDate()).isEqualTo(LocalDate.of(2013, 5, 3));
+        c.accept(OFFICER, null, T0);
+        c.addStep(OFFICER, StepType.MEDIATION, null, T0);
+        c.close(OFFICER, Outcome.MEDIATED, null, T0, DAY0, LocalDate.of(2013, 4, 20));
+
+        assertThat(c.closedOnTime()).isTrue();
+        assertThat(c.closedOn(java.time.ZoneOffset.UTC)).isEqualTo(LocalDate.of(2013, 4, 20));
+        assertThat(c.pendingEvents()).extracting(OutboxEntry::type).containsExactly("CaseRegistered", "CaseClosed");
+    }
+
+    @Test
+    void aClosureRecordedLateIsJudgedByTheDayItWasConcluded() {
+        RightsCase c = received(LocalDate.of(2013, 3, 4), false);
+        c.accept(OFFICER, null, T0);
+        c.addStep(OFFICER, StepType.MEDIATION, null, T0);
+        c.close(OFFICER, Outcome.MEDIATED, null, T0, DAY0, LocalDate.of(2013, 5, 4));
+        assertThat(c.closedOnTime()).isFalse();
+    }
+
+    @Test
+    void aCaseCannotBeReceivedTomorrowNorBefore2000NorConcludedBeforeItCameInOrAfterToday() {
+        assertThatThrownBy(() -> received(DAY0.plusDays(1), false))
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("receivedOn"));
+        assertThatThrownBy(() -> received(LocalDate.of(1999, 12, 31), false))
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("receivedOn"));
+
+        RightsCase c = received(LocalDate.of(2013, 3, 4), false);
+        c.accept(OFFICER, null, T0);
+        c.addStep(OFFICER, StepType.MEDIATION, null, T0);
+        assertThatThrownBy(() -> c.close(OFFICER, Outcome.MEDIATED, null, T0, DAY0, LocalDate.of(2013, 3, 3)))
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("closedOn"));
+        assertThatThrownBy(() -> c.close(OFFICER, Outcome.MEDIATED, null, T0, DAY0, DAY0.plusDays(1)))
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("closedOn"));
+        assertThat(c.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(c.closedOnTime()).isNull();
+    }
+
+    @Test
+    void deadlinesPassedBeforeTheCaseWasTypedInAreReportedOnlyIfItIsStillOpenTheNextDay() {
+        RightsCase handledAtOnce = received(LocalDate.of(2013, 3, 4), false);
+        assertThat(handledAtOnce.detectOverdue(DAY0, T0)).isZero();
+        handledAtOnce.accept(OFFICER, null, T0);
+        handledAtOnce.addStep(OFFICER, StepType.MEDIATION, null, T0);
+        assertThat(handledAtOnce.detectOverdue(DAY0, T0)).isZero();
+        handledAtOnce.close(OFFICER, Outcome.MEDIATED, null, T0, DAY0, LocalDate.of(2013, 4, 20));
+        assertThat(handledAtOnce.detectOverdue(DAY0.plusDays(1), T0)).isZero();
+        assertThat(handledAtOnce.breaches()).isEmpty();
+
+        RightsCase leftOpen = received(LocalDate.of(2013, 3, 4), false);
+        assertThat(leftOpen.detectOverdue(DAY0, T0)).isZero();
+        assertThat(leftOpen.detectOverdue(DAY0.plusDays(1), T0)).isEqualTo(2);
+        assertThat(leftOpen.breaches())
+                .extracting(Breach::dueDate)
+                .containsExactlyInAnyOrder("2013-03-19", "2013-05-03");
+        assertThat(leftOpen.detectOverdue(DAY0.plusDays(2), T0)).isZero();
     }
 
     private RightsCase inProgress() {

@@ -92,7 +92,8 @@ class HonourController {
             summary = "复查荣誉 / review an honour",
             description = "结果 RETAINED 保留 / REVOKED 撤销 / TRANSFERRED 移交(须填接收单位);撤销和移交须填原因;每轮只复查一次")
     HonourView review(OrgScope scope, @PathVariable String id, @Valid @RequestBody ReviewHonourRequest r) {
-        return view(honours.review(scope, id, r.version(), r.round(), r.outcome(), r.reason(), r.transferredToPath()));
+        return view(honours.review(
+                scope, id, r.version(), r.round(), r.outcome(), r.reason(), r.transferredToPath(), r.reviewedOn()));
     }
 
     @GetMapping("/review-rounds")

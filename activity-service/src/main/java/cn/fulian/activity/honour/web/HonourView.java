@@ -4,6 +4,7 @@ import cn.fulian.activity.honour.Honour;
 import cn.fulian.activity.honour.HonourReview;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** An honour with Chinese labels and its review history. */
@@ -26,6 +27,8 @@ record HonourView(
         Instant registeredAt,
         Long version) {
 
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     record ReviewView(
             String round,
             String outcome,
@@ -34,7 +37,8 @@ record HonourView(
             String holderUnitPath,
             String transferredToPath,
             String reviewedBy,
-            Instant reviewedAt) {
+            Instant reviewedAt,
+            LocalDate reviewedOn) {
         static ReviewView of(HonourReview r) {
             return new ReviewView(
                     r.round(),
@@ -44,7 +48,11 @@ record HonourView(
                     r.holderUnitPath(),
                     r.transferredToPath(),
                     r.reviewedBy(),
-                    r.reviewedAt());
+                    r.reviewedAt(),
+                    // reviews recorded before the day was kept took place the day they were recorded
+                    r.reviewedOn() != null
+                            ? r.reviewedOn()
+                            : r.reviewedAt().atZone(CHINA).toLocalDate());
         }
     }
 

@@ -62,7 +62,8 @@ class CaseController {
                         who.address(),
                         respondent == null ? null : respondent.name(),
                         respondent == null ? null : respondent.relation(),
-                        body.account()));
+                        body.account(),
+                        body.receivedOn()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")
                 .buildAndExpand(c.id())
@@ -146,7 +147,8 @@ class CaseController {
             @PathVariable String id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.Close body) {
-        return respond(cases.close(id, scope, ifMatch, body.outcome(), body.summary()), scope, "CLOSE");
+        return respond(
+                cases.close(id, scope, ifMatch, body.outcome(), body.summary(), body.closedOn()), scope, "CLOSE");
     }
 
     @PostMapping("/{id}/follow-up")

@@ -19,6 +19,7 @@ record CaseSummaryView(
         UnitRef handlingUnit,
         UnitRef registeredUnit,
         Instant registeredAt,
+        LocalDate receivedOn,
         LocalDate nextDueDate,
         boolean overdue,
         boolean dueSoon,

@@ -13,20 +13,26 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
 
 /** Request bodies of the case endpoints. Every field that may hold personal data is a {@link PersonalText}. */
 final class Requests {
 
     private Requests() {}
 
-    /** Intake (登记). {@code urgent}: imminent danger, to be acted on the same day. */
+    /**
+     * Intake (登记). {@code urgent}: imminent danger, to be acted on the same day. {@code receivedOn}: the day the
+     * letter, visit or call came in, today when absent; earlier days back to 2000 for cases typed in late or moved in
+     * from an earlier year's ledger.
+     */
     record RegisterCase(
             @NotNull Channel channel,
             @NotNull Category category,
             Boolean urgent,
             @NotNull @Valid Complainant complainant,
             @Valid Respondent respondent,
-            @NotNull @MaxChars(5000) PersonalText account) {}
+            @NotNull @MaxChars(5000) PersonalText account,
+            LocalDate receivedOn) {}
 
     /** The person who complains. Phone and ID number are optional but checked when given. */
     record Complainant(
@@ -52,9 +58,11 @@ final class Requests {
             @NotBlank String toUnit,
             @NotNull @MaxChars(1000) PersonalText reason) {}
 
+    /** {@code closedOn}: the day the case was concluded, today when absent. */
     record Close(
             @NotNull Outcome outcome,
-            @NotNull @MaxChars(5000) PersonalText summary) {}
+            @NotNull @MaxChars(5000) PersonalText summary,
+            LocalDate closedOn) {}
 
     record FollowUp(
             @NotNull @Min(1) @Max(5) Integer satisfaction,
