@@ -1,5 +1,6 @@
 package cn.fulian.reporting.summary;
 
+import cn.fulian.reporting.export.LineBreaker;
 import cn.fulian.reporting.summary.SummaryDraft.Paragraph;
 import cn.fulian.reporting.summary.SummaryDraft.Section;
 import cn.fulian.reporting.summary.SummaryDraft.Source;
