@@ -46,7 +46,7 @@ final class SummaryPdf {
 
     static final String SOURCES = "附：数据来源";
     private static final String[] HEADERS = {"工作领域", "任务", "数据项", "类别", "数值"};
-    static final float[] COLUMNS = {84, 140, 103, 52, 72};
+    static final float[] COLUMNS = {96, 128, 99, 52, 76};
 
     /** What Chinese print sets for a character it has no type for (缺字). */
     private static final String MISSING = "□";

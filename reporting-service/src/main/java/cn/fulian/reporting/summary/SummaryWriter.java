@@ -391,8 +391,7 @@ final class SummaryWriter {
                 .append("”任务");
         switch (r.paceStatus().name()) {
             case "OVERDUE" -> {
-                s.append(r.dueDate() == null ? "已过完成期限" : "已于" + date(r.dueDate()) + "到期")
-                        .append("，尚未完成");
+                s.append(r.dueDate() == null ? "已过完成期限" : "已于" + date(r.dueDate()) + "到期");
             }
             case "RED" -> s.append("进度严重滞后");
             default -> s.append("进度滞后于序时进度");

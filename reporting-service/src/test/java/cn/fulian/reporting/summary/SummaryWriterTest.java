@@ -207,7 +207,7 @@ class SummaryWriterTest {
 
         assertThat(areas(draft)).last().isEqualTo(SummaryWriter.SHORTCOMINGS);
         assertThat(text(draft, SummaryWriter.SHORTCOMINGS))
-                .isEqualTo("一是“信访处结率≥98%”任务已于12月31日到期，尚未完成，信访办结率为90%，距年度目标尚差8个百分点；"
+                .isEqualTo("一是“信访处结率≥98%”任务已于12月31日到期，信访办结率为90%，距年度目标尚差8个百分点；"
                         + "二是“新增妇女小额贴息贷款8000万元”任务进度严重滞后，仅完成年度目标的25%；"
                         + "三是“培训妇女不少于7000人次”任务进度滞后于序时进度，仅完成年度目标的57.1%。");
     }
