@@ -404,7 +404,7 @@ final class SummaryWriter {
         if (rate(r)) {
             s.append("，").append(name(r)).append("为").append(number(figure)).append("%");
             if (!met(r, figure)) {
-                s.append("，距年度目标尚差")
+                s.append(atMost(r) ? "，高于年度控制目标" : "，距年度目标尚差")
                         .append(number(figure.subtract(target).abs()))
                         .append("个百分点");
             }

@@ -213,6 +213,21 @@ class SummaryWriterTest {
     }
 
     @Test
+    void ceilingsAreSaidToBeKeptOrExceeded() {
+        Row dropouts = new Row("t6", "关爱妇女儿童", "女童辍学率控制在1%以内", "女童辍学率", "%", "RATE", "1").direction("AT_MOST");
+        List<TaskRow> rows = List.of(
+                incidents().target("3").actual("2").build(),
+                dropouts.actual("1.5").status(PaceStatus.RED).build());
+
+        SummaryDraft draft = write("福州市", rows);
+
+        assertThat(text(draft, "维护妇女儿童合法权益")).isEqualTo("涉及妇女儿童的重大群体性事件2件，控制在年度目标3件以内。");
+        assertThat(text(draft, "关爱妇女儿童")).isEqualTo("女童辍学率为1.5%，高于年度控制目标0.5个百分点。");
+        assertThat(text(draft, SummaryWriter.SHORTCOMINGS))
+                .isEqualTo("“女童辍学率控制在1%以内”任务进度严重滞后，女童辍学率为1.5%，高于年度控制目标0.5个百分点。");
+    }
+
+    @Test
     void nextYearsPublishedPlanBecomesTheLastSectionByWorkArea() {
         List<PlannedTask> next = List.of(
                 new PlannedTask("服务妇女发展", "举办各类培训班120期"),
