@@ -8,12 +8,16 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A draft annual summary: sections by work area, paragraphs of text, and for every figure in a paragraph its source.
- * The same shape comes back (edited) for the export, so the limits below bound what a caller may send.
+ * A draft annual summary: a title, an opening (unnumbered paragraphs under the title), numbered sections (the work
+ * areas, then 存在的不足 and 明年工作思路), paragraphs of text, and for every figure in a paragraph its source. The same
+ * shape comes back (edited) for the export, so the limits below bound what a caller may send.
  */
 public record SummaryDraft(
         @NotBlank(message = "请填写标题|title is required") @Size(max = 200, message = "标题过长|title too long")
         String title,
+
+        @Size(max = 20, message = "开头段落过多|too many opening paragraphs") @Valid
+        List<Paragraph> opening,
 
         @NotNull(message = "请提供章节|sections are required") @Size(max = 100, message = "章节过多|too many sections") @Valid
         List<Section> sections) {
@@ -37,10 +41,15 @@ public record SummaryDraft(
 
     /**
      * Where a figure of the text comes from: a task's approved report value (APPROVED, with the period in
-     * {@code figure}) or its recorded activity total (RECORDED); rights figures are RECORDED without a task.
+     * {@code figure}) or its recorded activity total (RECORDED); rights figures are RECORDED without a task. The task
+     * is named by its title, as the plan states it ("举办各类培训班100期"), so the table reads without a look-up.
      */
     public record Source(
-            @Size(max = 100) String taskId, @Size(max = 200) String figure, SourceKind kind, BigDecimal value) {}
+            @Size(max = 200) String task,
+            @Size(max = 200) String figure,
+            SourceKind kind,
+            BigDecimal value,
+            @Size(max = 20) String unit) {}
 
     public enum SourceKind {
         APPROVED("审核确认"),

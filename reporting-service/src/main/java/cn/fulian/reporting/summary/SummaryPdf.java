@@ -1,5 +1,6 @@
 package cn.fulian.reporting.summary;
 
+import cn.fulian.reporting.export.LineBreaker;
 import cn.fulian.reporting.summary.SummaryDraft.Paragraph;
 import cn.fulian.reporting.summary.SummaryDraft.Section;
 import cn.fulian.reporting.summary.SummaryDraft.Source;
@@ -23,7 +24,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
  * The (edited) summary as an A4 PDF laid out like the Word document: the title centred, numbered sections, paragraphs
- * indented two characters and wrapped by the glyphs' measured widths, then the table 「附:数据来源」. The text is real
+ * indented two characters and wrapped by the glyphs' measured widths, then the table 「附：数据来源」. The text is real
  * text in an embedded subset of Noto Sans SC, so it can be searched and copied.
  */
 final class SummaryPdf {
@@ -43,8 +44,9 @@ final class SummaryPdf {
     private static final float LEADING = 1.6f;
     private static final float PADDING = 4;
 
-    private static final String[] HEADERS = {"工作领域", "任务编号", "数据项", "类别", "数值"};
-    private static final float[] COLUMNS = {100, 84, 143, 56, 68};
+    static final String SOURCES = "附：数据来源";
+    private static final String[] HEADERS = {"工作领域", "任务", "数据项", "类别", "数值"};
+    static final float[] COLUMNS = {96, 128, 99, 52, 76};
 
     /** What Chinese print sets for a character it has no type for (缺字). */
     private static final String MISSING = "□";
@@ -89,25 +91,33 @@ final class SummaryPdf {
             y -= leading();
         }
         y -= BODY;
+        size = BODY;
+        for (Paragraph p : nonNull(draft.opening())) {
+            paragraph(p);
+        }
         List<Section> sections = nonNull(draft.sections());
         for (int n = 0; n < sections.size(); n++) {
             Section s = sections.get(n);
             heading(Numerals.heading(n, s.workArea()), HEADING, 2 * BODY * LEADING);
             size = BODY;
             for (Paragraph p : nonNull(s.paragraphs())) {
-                // two characters of indent, as Chinese body text is set
-                List<String> lines = lines(p.text(), WIDTH - 2 * BODY, WIDTH);
-                for (int i = 0; i < lines.size(); i++) {
-                    ensureRoom(leading());
-                    text(i == 0 ? LEFT + 2 * BODY : LEFT, lines.get(i), false);
-                    y -= leading();
-                }
+                paragraph(p);
             }
         }
         y -= BODY / 2;
         // kept with the table's header and first row
-        heading("附:数据来源", BODY, 3 * (TABLE * LEADING + 2 * PADDING));
-        sources(sections);
+        heading(SOURCES, BODY, 3 * (TABLE * LEADING + 2 * PADDING));
+        sources(draft.opening(), sections);
+    }
+
+    /** Body text, its first line indented two characters as Chinese body text is set. */
+    private void paragraph(Paragraph p) throws IOException {
+        List<String> lines = lines(p.text(), WIDTH - 2 * BODY, WIDTH);
+        for (int i = 0; i < lines.size(); i++) {
+            ensureRoom(leading());
+            text(i == 0 ? LEFT + 2 * BODY : LEFT, lines.get(i), false);
+            y -= leading();
+        }
     }
 
     /** A bold heading kept on the page with the first lines of what follows it ({@code following} high). */
@@ -122,21 +132,28 @@ final class SummaryPdf {
         }
     }
 
-    private void sources(List<Section> sections) throws IOException {
+    private void sources(List<Paragraph> opening, List<Section> sections) throws IOException {
         size = TABLE;
         header();
+        for (Paragraph p : nonNull(opening)) {
+            sourceRows("", p);
+        }
         for (Section s : sections) {
             for (Paragraph p : nonNull(s.paragraphs())) {
-                for (Source src : nonNull(p.sources())) {
-                    row(new String[] {
-                        s.workArea(),
-                        src.taskId(),
-                        src.figure(),
-                        src.kind() == null ? "" : src.kind().label(),
-                        src.value() == null ? "" : value(src.value())
-                    });
-                }
+                sourceRows(s.workArea(), p);
             }
+        }
+    }
+
+    private void sourceRows(String area, Paragraph p) throws IOException {
+        for (Source src : nonNull(p.sources())) {
+            row(new String[] {
+                area,
+                src.task(),
+                src.figure(),
+                src.kind() == null ? "" : src.kind().label(),
+                src.value() == null ? "" : value(src.value()) + (src.unit() == null ? "" : src.unit())
+            });
         }
     }
 

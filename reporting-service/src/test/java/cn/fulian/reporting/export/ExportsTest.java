@@ -148,12 +148,18 @@ class ExportsTest {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text)
                     .contains("福州市2032年度工作任务完成情况排名通报")
-                    .contains("通报日期: 2032年6月30日")
+                    .contains("通报日期：2032年6月30日")
                     .contains("鼓楼区")
                     .contains("仓山区")
-                    .contains("第1名 鼓楼区: 综合完成率45.0%")
-                    .contains("第2名 仓山区: 综合完成率35.0%");
+                    .contains("第1名：鼓楼区，综合完成率45%")
+                    .contains("第2名：仓山区，综合完成率35%")
+                    .doesNotContain(".0%");
             assertThat(text.indexOf("鼓楼区")).isLessThan(text.indexOf("仓山区"));
+            // the leader is not urged like the unit behind it
+            String compact = text.replaceAll("\\s", "");
+            String first = compact.substring(compact.indexOf("第1名："), compact.indexOf("第2名："));
+            assertThat(first).doesNotContain("请抓紧落实");
+            assertThat(compact.substring(compact.indexOf("第2名："))).contains("请抓紧落实");
         }
     }
 
