@@ -66,6 +66,7 @@ const STATUS = {
   YELLOW: ['滞后', 'Behind'],
   RED: ['严重滞后', 'Far behind'],
   OVERDUE: ['已逾期', 'Overdue'],
+  NO_DATA: ['无数据', 'No data'],
   PENDING: ['待审批', 'Pending'],
   APPROVED: ['已批准', 'Approved'],
   REJECTED: ['已驳回', 'Rejected'],

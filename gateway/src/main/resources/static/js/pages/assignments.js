@@ -115,6 +115,7 @@ export const AssignmentDetail = {
       } catch (e) {
         units.value = [];
       }
+      retained.value = a.value.retained === null || a.value.retained === undefined ? '' : String(a.value.retained);
       for (const u of units.value) {
         const given = (a.value.allocations || []).find((x) => x.unitPath === u.path && !x.cancelled);
         targets[u.code] = given ? String(given.target) : (targets[u.code] || '');
@@ -130,7 +131,9 @@ export const AssignmentDetail = {
     const entered = computed(() => units.value
       .map((u) => ({ unitCode: u.code, target: targets[u.code] }))
       .filter((x) => x.target !== '' && x.target !== null && x.target !== undefined));
-    const sum = computed(() => entered.value.reduce((s, x) => s + (Number(x.target) || 0), 0));
+    const retained = ref('');
+    const sum = computed(() => entered.value.reduce((s, x) => s + (Number(x.target) || 0), 0)
+      + (isRate.value ? 0 : Number(retained.value) || 0));
     const target = computed(() => (a.value ? Number(a.value.target) : 0));
     const check = computed(() => {
       if (!a.value || isRate.value) return null;
@@ -155,6 +158,7 @@ export const AssignmentDetail = {
       try {
         const body = {
           allocations: entered.value.map((x) => ({ unitCode: x.unitCode, target: Number(x.target) })),
+          retained: isRate.value || retained.value === '' ? null : Number(retained.value),
           version: a.value.version,
         };
         a.value = await api.post('/api/planning/assignments/' + id() + '/allocations', body);
@@ -199,7 +203,7 @@ export const AssignmentDetail = {
     const own = computed(() => a.value && a.value.unitPath === (session.user && session.user.unitPath));
     onMounted(load);
     return {
-      a, error, units, targets, children, form, note, isRate, sum, target, check, rowError, allocate, acknowledge,
+      a, error, units, targets, retained, children, form, note, isRate, sum, target, check, rowError, allocate, acknowledge,
       remind, extension, extForm, requestExtension, decisions, decide, notAcknowledged, own, L, num, date, dateTime,
       measure, statusLabel, staff: isStaff(),
     };
@@ -243,10 +247,18 @@ export const AssignmentDetail = {
                   <p v-if="rowError(u.code)" :id="'e-' + u.code" class="field-error" role="alert">{{ L(rowError(u.code).zh, rowError(u.code).en) }}</p>
                 </td>
               </tr>
+              <tr v-if="!isRate" class="retained">
+                <td><label for="t-retained">{{ L('本级保留(本单位自行完成)', 'Kept by this unit') }}</label></td>
+                <td>
+                  <input id="t-retained" type="number" min="0" step="any" v-model="retained" class="short" name="retained"
+                         :aria-invalid="form.errors.retained ? 'true' : 'false'" data-test="retained">
+                  <p v-if="form.errors.retained" class="field-error" role="alert">{{ L(form.errors.retained.zh, form.errors.retained.en) }}</p>
+                </td>
+              </tr>
             </tbody>
           </table>
           <p v-if="check" class="sum" :class="check.ok ? 'ok' : 'short'" aria-live="polite" data-test="sum">
-            {{ L('分解合计', 'Allocated') }} <strong>{{ num(sum) }}{{ a.indicator.unit }}</strong> /
+            {{ L('分解合计(含本级保留)', 'Allocated (incl. kept)') }} <strong>{{ num(sum) }}{{ a.indicator.unit }}</strong> /
             {{ L('目标', 'target') }} <strong>{{ num(target) }}{{ a.indicator.unit }}</strong>:{{ L(check.zh, check.en) }}
           </p>
           <div class="form-actions">

@@ -69,7 +69,7 @@ export const CaseForm = {
     const form = useForm();
     const saved = ref(null);
     const c = reactive({
-      channel: '', category: '', urgent: false, account: '',
+      channel: '', category: '', urgent: false, account: '', receivedOn: '',
       complainant: { name: '', phone: '', idNumber: '', address: '', minorInvolved: false },
       respondent: { name: '', relation: '' },
     });
@@ -82,6 +82,7 @@ export const CaseForm = {
       try {
         saved.value = await api.post('/api/rights/cases', {
           channel: orNull(c.channel), category: orNull(c.category), urgent: c.urgent, account: orNull(c.account),
+          receivedOn: orNull(c.receivedOn),
           complainant: {
             name: orNull(c.complainant.name), phone: orNull(c.complainant.phone), idNumber: orNull(c.complainant.idNumber),
             address: orNull(c.complainant.address), minorInvolved: c.complainant.minorInvolved,
@@ -117,6 +118,9 @@ export const CaseForm = {
         <Field :label="L('问题类别', 'Category')" :error="err('category')" required name="category" v-slot="f">
           <select :id="f.id" v-bind="f.aria" v-model="c.category"><option value="">{{ L('请选择', 'Choose') }}</option>
             <option v-for="x in codes.categories" :key="x.code" :value="x.code">{{ x.label }}</option></select>
+        </Field>
+        <Field :label="L('受理日期(默认今天,可补录往年)', 'Received on (today if empty)')" :error="err('receivedOn')" name="receivedOn" v-slot="f">
+          <input :id="f.id" v-bind="f.aria" type="date" v-model="c.receivedOn" name="receivedOn">
         </Field>
         <label class="check"><input type="checkbox" v-model="c.urgent"> {{ L('紧急(人身安全受威胁)', 'Urgent (danger)') }}</label>
       </div>

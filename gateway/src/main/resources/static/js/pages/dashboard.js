@@ -10,7 +10,20 @@ const LIGHT = {
   YELLOW: ['黄灯', 'Yellow', '进度滞后', 'behind'],
   RED: ['红灯', 'Red', '严重滞后', 'far behind'],
   OVERDUE: ['逾期', 'Overdue', '逾期未完成', 'overdue'],
+  NO_DATA: ['无数据', 'No data', '暂无数据,不计入得分', 'nothing measured yet, not scored'],
 };
+
+const SOURCE = {
+  ACTIVITY: ['活动统计', 'from activities'],
+  RIGHTS: ['维权案件统计', 'from rights cases'],
+  HONOURS: ['荣誉创建与复查', 'from honours'],
+  REPORTED: ['审核通过的填报值', 'from approved reports'],
+};
+
+function sourceLabel(source) {
+  const s = SOURCE[source];
+  return s ? L('数据来源:' + s[0], s[1]) : '';
+}
 
 function lightLabel(status) {
   const l = LIGHT[status];
@@ -131,7 +144,7 @@ export const Dashboard = {
       return rows.reduce((s, t) => s + Math.min(100, Number(t.completionPercent)), 0) / rows.length;
     });
     const counts = computed(() => {
-      const c = { GREEN: 0, YELLOW: 0, RED: 0, OVERDUE: 0 };
+      const c = { GREEN: 0, YELLOW: 0, RED: 0, OVERDUE: 0, NO_DATA: 0 };
       for (const t of (data.value ? data.value.tasks : [])) if (c[t.paceStatus] !== undefined) c[t.paceStatus] += 1;
       return c;
     });
@@ -154,7 +167,7 @@ export const Dashboard = {
     watch(lang, () => drawChart());
     return {
       data, error, live, updatedAt, chartEl, year, years, changeYear, exportQuery, drill, parentPath, overall, counts,
-      lightLabel, L, num, date, dateTime, measure,
+      lightLabel, sourceLabel, L, num, date, dateTime, measure,
     };
   },
   template: `
@@ -180,9 +193,9 @@ export const Dashboard = {
       <div class="kpis">
         <div class="kpi"><span class="k">{{ L('总体完成度', 'Overall completion') }}</span><span class="v" data-test="overall">{{ overall === null ? '—' : num(overall, 1) + '%' }}</span></div>
         <div class="kpi"><span class="k">{{ L('任务灯号', 'Task lights') }}</span>
-          <span class="v lights"><span class="dot GREEN"></span>{{ counts.GREEN }} <span class="dot YELLOW"></span>{{ counts.YELLOW }} <span class="dot RED"></span>{{ counts.RED }} <span class="dot OVERDUE"></span>{{ counts.OVERDUE }}</span></div>
+          <span class="v lights"><span class="dot GREEN"></span>{{ counts.GREEN }} <span class="dot YELLOW"></span>{{ counts.YELLOW }} <span class="dot RED"></span>{{ counts.RED }} <span class="dot OVERDUE"></span>{{ counts.OVERDUE }} <span class="dot NO_DATA" :title="L('无数据', 'No data')"></span>{{ counts.NO_DATA }}</span></div>
         <div class="kpi" v-if="data.rights"><span class="k">{{ L('维权办结率', 'Case closure rate') }}</span><span class="v">{{ data.rights.closureRate === null ? '—' : num(data.rights.closureRate, 1) + '%' }}</span>
-          <span class="s">{{ L('受理', 'received') }} {{ data.rights.received }} · {{ L('办结', 'closed') }} {{ data.rights.closed }} · {{ L('超期', 'overdue') }} {{ data.rights.overdue }}</span></div>
+          <span class="s">{{ L('受理', 'received') }} {{ data.rights.received }} · {{ L('办结', 'closed') }} {{ data.rights.closed }} · {{ L('超期', 'overdue') }} {{ data.rights.overdue }}<template v-if="data.rights.repeatPetitions !== null && data.rights.repeatPetitions !== undefined"> · {{ L('重复信访', 'repeat') }} {{ data.rights.repeatPetitions }}</template></span></div>
         <div class="kpi" v-if="data.reporting && data.reporting.length"><span class="k">{{ L('报表按时率', 'Reports on time') }}</span>
           <span class="v">{{ num(data.reporting[0].timelinessPercent, 1) }}%</span><span class="s">{{ data.reporting[0].label }}</span></div>
       </div>
@@ -203,7 +216,7 @@ export const Dashboard = {
           <tbody>
             <tr v-for="t in data.tasks" :key="t.taskId" :data-task="t.title">
               <td><span class="dot" :class="t.paceStatus"></span><span class="light-text">{{ lightLabel(t.paceStatus) }}</span></td>
-              <td>{{ t.title }}<br><small class="muted">{{ t.workArea }}</small></td>
+              <td>{{ t.title }}<br><small class="muted">{{ t.workArea }}<template v-if="t.source && t.source !== 'ACTIVITY'"> · {{ sourceLabel(t.source) }}</template></small></td>
               <td class="num">{{ measure(t.target, t.indicatorUnit) }}</td>
               <td class="num" data-test="actual">{{ measure(t.actual, t.indicatorUnit) }}</td>
               <td class="num">{{ t.completionPercent === null ? '—' : num(t.completionPercent, 1) + '%' }}</td>
@@ -215,13 +228,30 @@ export const Dashboard = {
         </table>
         </div>
       </section>
+      <section class="card" v-if="data.retainedShare && data.retainedShare.length" data-test="retained-share">
+        <h2>{{ L('本级保留任务', 'Share kept by this unit') }}</h2>
+        <div class="scroll">
+        <table class="grid">
+          <thead><tr><th>{{ L('灯号', 'Light') }}</th><th>{{ L('重点任务', 'Task') }}</th><th>{{ L('本级保留', 'Kept') }}</th><th>{{ L('本级完成', 'Done by this unit') }}</th><th>{{ L('完成度', 'Done') }}</th></tr></thead>
+          <tbody>
+            <tr v-for="t in data.retainedShare" :key="t.taskId">
+              <td><span class="dot" :class="t.paceStatus"></span><span class="light-text">{{ lightLabel(t.paceStatus) }}</span></td>
+              <td>{{ t.title }}</td>
+              <td class="num">{{ measure(t.target, t.indicatorUnit) }}</td>
+              <td class="num">{{ measure(t.actual, t.indicatorUnit) }}</td>
+              <td class="num">{{ t.completionPercent === null ? '—' : num(t.completionPercent, 1) + '%' }}</td>
+            </tr>
+          </tbody>
+        </table>
+        </div>
+      </section>
       <div class="two">
         <section class="card" v-if="data.rankings && data.rankings.length">
           <h2>{{ L('排名通报', 'Ranking') }}</h2>
-          <table class="grid"><thead><tr><th>{{ L('名次', 'Rank') }}</th><th>{{ L('单位', 'Unit') }}</th><th>{{ L('得分', 'Score') }}</th><th>{{ L('红黄绿', 'R/Y/G') }}</th></tr></thead>
+          <table class="grid"><thead><tr><th>{{ L('名次', 'Rank') }}</th><th>{{ L('单位', 'Unit') }}</th><th>{{ L('得分', 'Score') }}</th><th>{{ L('红黄绿', 'R/Y/G') }}</th><th>{{ L('无数据', 'No data') }}</th></tr></thead>
             <tbody><tr v-for="r in data.rankings" :key="r.unit.path"><td class="num">{{ r.rank }}</td>
               <td><a href="" @click.prevent="drill(r.unit.path)">{{ r.unit.name }}</a></td><td class="num">{{ num(r.score, 1) }}</td>
-              <td>{{ r.red + r.overdue }} / {{ r.yellow }} / {{ r.green }}</td></tr></tbody></table>
+              <td>{{ r.red + r.overdue }} / {{ r.yellow }} / {{ r.green }}</td><td class="num">{{ r.noData || 0 }}</td></tr></tbody></table>
         </section>
         <section class="card" v-if="data.reporting && data.reporting.length">
           <h2>{{ L('报表填报情况', 'Report completeness') }}</h2>

@@ -7,6 +7,64 @@ import { hasRole, currentYear } from '../session.js';
 
 const UNITS = ['个', '名', '人', '场', '期', '人次', '万元', '元', '%', '户', '件', '所', '家', '次', '篇', '支'];
 
+// where an indicator's actual comes from (planning-service README, "indicator.source")
+const SOURCES = {
+  ACTIVITY: ['活动统计', 'Activities'],
+  RIGHTS: ['维权案件统计', 'Rights cases'],
+  HONOURS: ['荣誉创建与复查', 'Honours'],
+  REPORTED: ['审核通过的填报值', 'Approved reports'],
+};
+const RIGHTS_KPIS = {
+  RECEIVED: ['受理件数', 'Cases received'],
+  CLOSED: ['办结件数', 'Cases closed'],
+  CLOSED_ON_TIME: ['按期办结件数', 'Closed on time'],
+  OVERDUE: ['逾期件数', 'Overdue'],
+  REPEAT: ['重复信访件数', 'Repeat petitions'],
+  CLOSURE_RATE: ['办结率', 'Closure rate'],
+  ON_TIME_RATE: ['按期办结率', 'On-time rate'],
+};
+const RIGHTS_CATEGORIES = {
+  MARRIAGE_FAMILY: ['婚姻家庭', 'Marriage and family'],
+  DOMESTIC_VIOLENCE: ['家庭暴力', 'Domestic violence'],
+  PERSONAL_RIGHTS: ['人身权利', 'Personal rights'],
+  PROPERTY_RIGHTS: ['财产权益', 'Property rights'],
+  LABOUR_SOCIAL_SECURITY: ['劳动和社会保障', 'Labour and social security'],
+  CHILDREN: ['儿童权益', 'Children'],
+  OTHER: ['其他', 'Other'],
+};
+const HONOUR_FIGURES = {
+  AWARDED: ['新命名', 'Newly awarded'],
+  REVIEWED: ['复查', 'Reviewed'],
+  RETAINED: ['复查保留', 'Retained'],
+  REVOKED: ['复查撤销', 'Revoked'],
+  TRANSFERRED: ['复查移交', 'Transferred'],
+};
+const HONOUR_KINDS = {
+  CIVILISED_POST: ['巾帼文明岗', 'Civilised post'],
+  PACESETTER: ['巾帼建功标兵', 'Pacesetter'],
+  MODEL_VILLAGE: ['巾帼示范村', 'Model village'],
+  MODEL_BASE: ['巾帼示范基地', 'Model base'],
+  WOMENS_HOME: ['妇女之家', "Women's home"],
+  CHILDRENS_HOME: ['儿童之家', "Children's home"],
+  FIVE_GOOD_FAMILY: ['五好文明家庭', 'Five-good family'],
+  CIVILISED_COMMUNITY: ['巾帼文明社区', 'Civilised community'],
+};
+
+/** 「数据来源：维权案件统计 · 办结率」, or what a task without a source is fed by. */
+function sourceText(source) {
+  if (!source || !source.kind) return L('数据来源:按计量单位匹配的活动指标', 'from activity metrics matching its unit');
+  const pick = (table, k) => (k && table[k] ? L(table[k][0], table[k][1]) : null);
+  const parts = [pick(SOURCES, source.kind)];
+  if (source.kind === 'ACTIVITY') parts.push(source.metric, source.denominatorMetric ? '/ ' + source.denominatorMetric : null);
+  if (source.kind === 'RIGHTS') parts.push(pick(RIGHTS_KPIS, source.rightsKpi), pick(RIGHTS_CATEGORIES, source.category));
+  if (source.kind === 'HONOURS') parts.push(pick(HONOUR_KINDS, source.honourKind), pick(HONOUR_FIGURES, source.honourFigure));
+  return L('数据来源:', 'from ') + parts.filter(Boolean).join(' · ');
+}
+
+function blankSource() {
+  return { kind: '', metric: '', denominatorMetric: '', rightsKpi: '', category: '', honourFigure: '', honourKind: '' };
+}
+
 export const PlanList = {
   setup() {
     const plans = ref(null);
@@ -83,8 +141,26 @@ export const PlanList = {
 function blankTask(workArea) {
   return {
     workArea: workArea || '', title: '', description: '', leadDepartment: '', dueDate: '',
-    indicator: { name: '', unit: '个', kind: 'COUNT', direction: 'AT_LEAST', target: '' },
+    indicator: { name: '', unit: '个', kind: 'COUNT', direction: 'AT_LEAST', target: '', source: blankSource() },
   };
+}
+
+/** The source as the API takes it: only the fields its kind uses, none at all when not chosen. */
+function sourceBody(indicator) {
+  const s = indicator.source || {};
+  const v = (x) => (x ? x : null);
+  switch (s.kind) {
+    case 'ACTIVITY':
+      return { kind: 'ACTIVITY', metric: v(s.metric), denominatorMetric: indicator.kind === 'RATE' ? v(s.denominatorMetric) : null };
+    case 'RIGHTS':
+      return { kind: 'RIGHTS', rightsKpi: v(s.rightsKpi), category: v(s.category) };
+    case 'HONOURS':
+      return { kind: 'HONOURS', honourFigure: v(s.honourFigure), honourKind: v(s.honourKind) };
+    case 'REPORTED':
+      return { kind: 'REPORTED' };
+    default:
+      return null;
+  }
 }
 
 export const PlanEditor = {
@@ -107,7 +183,7 @@ export const PlanEditor = {
           workAreasText: (p.workAreas || []).join('\n'), version: p.version,
           tasks: p.tasks.map((t) => ({
             workArea: t.workArea, title: t.title, description: t.description || '', leadDepartment: t.leadDepartment || '',
-            dueDate: t.dueDate, indicator: { ...t.indicator },
+            dueDate: t.dueDate, indicator: { ...t.indicator, source: { ...blankSource(), ...(t.indicator.source || {}) } },
           })),
         });
         loaded.value = true;
@@ -131,6 +207,7 @@ export const PlanEditor = {
             name: t.indicator.name, unit: t.indicator.unit, kind: t.indicator.kind,
             direction: t.indicator.direction || 'AT_LEAST', target: n(t.indicator.target),
             numeratorName: t.indicator.numeratorName || null, denominatorName: t.indicator.denominatorName || null,
+            source: sourceBody(t.indicator),
           },
         })),
         version: plan.version,
@@ -157,7 +234,18 @@ export const PlanEditor = {
     }
     const addTask = () => plan.tasks.push(blankTask(workAreas.value[0]));
     const removeTask = (i) => plan.tasks.splice(i, 1);
-    return { plan, loaded, form, err, save, addTask, removeTask, workAreas, UNITS, KIND_LABELS, editing, L };
+    const metrics = ref([]);
+    onMounted(async () => {
+      try {
+        metrics.value = (await api.get('/api/activities/catalogue')).metrics || [];
+      } catch (e) {
+        metrics.value = [];
+      }
+    });
+    return {
+      plan, loaded, form, err, save, addTask, removeTask, workAreas, metrics, UNITS, KIND_LABELS, SOURCES, RIGHTS_KPIS,
+      RIGHTS_CATEGORIES, HONOUR_FIGURES, HONOUR_KINDS, editing, L,
+    };
   },
   template: `
   <section class="page">
@@ -225,6 +313,56 @@ export const PlanEditor = {
             </select>
           </Field>
         </div>
+        <div class="row" data-test="source">
+          <Field :label="L('数据来源', 'Actual comes from')" :error="err('tasks[' + i + '].indicator.source.kind')" :name="'tasks[' + i + '].indicator.source.kind'" v-slot="f">
+            <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.kind" :name="'tasks[' + i + '].indicator.source.kind'">
+              <option value="">{{ L('(未指定:按计量单位匹配活动指标)', '(not set: activity metrics by unit)') }}</option>
+              <option v-for="(pair, k) in SOURCES" :key="k" :value="k">{{ L(pair[0], pair[1]) }}</option>
+            </select>
+          </Field>
+          <template v-if="t.indicator.source.kind === 'ACTIVITY'">
+            <Field :label="t.indicator.kind === 'RATE' ? L('分子活动指标', 'Numerator metric') : L('活动指标', 'Activity metric')" :error="err('tasks[' + i + '].indicator.source.metric')" :name="'tasks[' + i + '].indicator.source.metric'" v-slot="f">
+              <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.metric" :name="'tasks[' + i + '].indicator.source.metric'">
+                <option value="">{{ L('请选择', 'Choose') }}</option>
+                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ m.label }}({{ m.unit }})</option>
+              </select>
+            </Field>
+            <Field v-if="t.indicator.kind === 'RATE'" :label="L('分母活动指标', 'Denominator metric')" :error="err('tasks[' + i + '].indicator.source.denominatorMetric')" :name="'tasks[' + i + '].indicator.source.denominatorMetric'" v-slot="f">
+              <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.denominatorMetric" :name="'tasks[' + i + '].indicator.source.denominatorMetric'">
+                <option value="">{{ L('请选择', 'Choose') }}</option>
+                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ m.label }}({{ m.unit }})</option>
+              </select>
+            </Field>
+          </template>
+          <template v-if="t.indicator.source.kind === 'RIGHTS'">
+            <Field :label="L('维权统计项', 'Rights figure')" :error="err('tasks[' + i + '].indicator.source.rightsKpi')" :name="'tasks[' + i + '].indicator.source.rightsKpi'" v-slot="f">
+              <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.rightsKpi" :name="'tasks[' + i + '].indicator.source.rightsKpi'">
+                <option value="">{{ L('请选择', 'Choose') }}</option>
+                <option v-for="(pair, k) in RIGHTS_KPIS" :key="k" :value="k">{{ L(pair[0], pair[1]) }}</option>
+              </select>
+            </Field>
+            <Field :label="L('案件类别', 'Case category')" :error="err('tasks[' + i + '].indicator.source.category')" :name="'tasks[' + i + '].indicator.source.category'" v-slot="f">
+              <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.category" :name="'tasks[' + i + '].indicator.source.category'">
+                <option value="">{{ L('全部类别', 'All categories') }}</option>
+                <option v-for="(pair, k) in RIGHTS_CATEGORIES" :key="k" :value="k">{{ L(pair[0], pair[1]) }}</option>
+              </select>
+            </Field>
+          </template>
+          <template v-if="t.indicator.source.kind === 'HONOURS'">
+            <Field :label="L('荣誉统计项', 'Honours figure')" :error="err('tasks[' + i + '].indicator.source.honourFigure')" :name="'tasks[' + i + '].indicator.source.honourFigure'" v-slot="f">
+              <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.honourFigure" :name="'tasks[' + i + '].indicator.source.honourFigure'">
+                <option value="">{{ L('请选择', 'Choose') }}</option>
+                <option v-for="(pair, k) in HONOUR_FIGURES" :key="k" :value="k">{{ L(pair[0], pair[1]) }}</option>
+              </select>
+            </Field>
+            <Field :label="L('荣誉类别', 'Honour kind')" :error="err('tasks[' + i + '].indicator.source.honourKind')" :name="'tasks[' + i + '].indicator.source.honourKind'" v-slot="f">
+              <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.honourKind" :name="'tasks[' + i + '].indicator.source.honourKind'">
+                <option value="">{{ L('全部类别', 'All kinds') }}</option>
+                <option v-for="(pair, k) in HONOUR_KINDS" :key="k" :value="k">{{ L(pair[0], pair[1]) }}</option>
+              </select>
+            </Field>
+          </template>
+        </div>
         <button type="button" class="link danger" @click="removeTask(i)" v-if="plan.tasks.length > 1">{{ L('删除此任务', 'Remove this task') }}</button>
       </fieldset>
       <div class="form-actions">
@@ -279,7 +417,10 @@ export const PlanDetail = {
       }
     }
     onMounted(load);
-    return { plan, error, message, busy, publish, ownAssignments, L, num, date, measure, statusLabel, canWrite: hasRole('city') };
+    return {
+      plan, error, message, busy, publish, ownAssignments, sourceText, L, num, date, measure, statusLabel,
+      canWrite: hasRole('city'),
+    };
   },
   template: `
   <section class="page">
@@ -304,7 +445,7 @@ export const PlanDetail = {
           <tr v-for="t in plan.tasks" :key="t.id" :class="{ cancelled: t.cancelled }">
             <td>{{ t.workArea }}</td>
             <td>{{ t.title }}<span v-if="t.cancelled" class="badge CANCELLED">{{ L('已取消', 'Cancelled') }}</span></td>
-            <td>{{ t.indicator.name }}</td>
+            <td>{{ t.indicator.name }}<br><small class="muted" data-test="source">{{ sourceText(t.indicator.source) }}</small></td>
             <td class="num">{{ t.indicator.direction === 'AT_MOST' ? '≤' : '' }}{{ measure(t.indicator.target, t.indicator.unit) }}</td>
             <td>{{ date(t.dueDate) }}</td>
             <td><a v-if="ownAssignments[t.id] && !t.cancelled" class="button small" :href="'#/assignments/' + ownAssignments[t.id]" data-test="allocate">{{ L('分解下达', 'Allocate') }}</a></td>

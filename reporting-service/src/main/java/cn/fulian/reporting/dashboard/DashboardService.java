@@ -117,7 +117,7 @@ public class DashboardService {
         paths.addAll(childPaths);
         Sources sources = new Sources(
                 yearUnitDocs(ReadModel.RIGHTS, year, paths),
-                anyHonoursSource(tasks) ? yearUnitDocs(ReadModel.HONOURS, year, paths) : Map.of());
+                yearUnitDocs(ReadModel.HONOURS, year, anyHonoursSource(tasks) ? paths : List.of(unit.value())));
 
         List<TaskRow> own = ownDocs.stream()
                 .map(d -> row(d, tasks, start, today, sources))
@@ -152,7 +152,26 @@ public class DashboardService {
                 rights.get(unit.value()),
                 childPaths.stream().map(rights::get).toList(),
                 completeness(year, today, ownDocs, tasks),
-                retainedShare(ownDocs, tasks, start, today));
+                retainedShare(ownDocs, tasks, start, today),
+                honours(sources.honours().get(unit.value())));
+    }
+
+    /** The unit's honours of the year by kind, from its (year, unit) honours counters. */
+    static List<DashboardView.HonourCount> honours(Document doc) {
+        if (doc == null || !(doc.get("kinds") instanceof Document kinds)) {
+            return List.of();
+        }
+        List<DashboardView.HonourCount> out = new ArrayList<>();
+        for (String kind : new TreeSet<>(kinds.keySet())) {
+            if (kinds.get(kind) instanceof Document k) {
+                long retained = count(k, "RETAINED");
+                long revoked = count(k, "REVOKED");
+                long transferred = count(k, "TRANSFERRED");
+                out.add(new DashboardView.HonourCount(
+                        kind, count(k, "awarded"), retained + revoked + transferred, retained, revoked, transferred));
+            }
+        }
+        return out;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The dashboard of one unit for one year, as the API answers it. {@code retainedShare} has a row per task where the
  * unit kept part of its target for itself (本级保留): that share as the target, the unit's own activities as the actual,
- * shown beside its children.
+ * shown beside its children. {@code honours} has the unit's honours of the year by kind.
  */
 public record DashboardView(
         UnitRef unit,
@@ -22,7 +22,8 @@ public record DashboardView(
         RightsKpis rights,
         List<RightsKpis> childRights,
         List<PeriodCompleteness> reporting,
-        List<TaskRow> retainedShare) {
+        List<TaskRow> retainedShare,
+        List<HonourCount> honours) {
 
     public record UnitRef(String path, String name, String level) {}
 
@@ -84,6 +85,13 @@ public record DashboardView(
             BigDecimal satisfaction,
             BigDecimal satisfiedRate,
             List<CategoryCount> categories) {}
+
+    /**
+     * Honours of one kind in the unit's subtree in the year: newly awarded, and reviewed (复查) with its outcomes —
+     * retained (保留), revoked (撤销), transferred to another unit (移交).
+     */
+    public record HonourCount(
+            String kind, long awarded, long reviewed, long retained, long revoked, long transferred) {}
 
     /** Counts of one case category; null counts with {@code suppressed} when too small to show at this level. */
     public record CategoryCount(String category, Long received, Long closed, Long overdue, boolean suppressed) {}

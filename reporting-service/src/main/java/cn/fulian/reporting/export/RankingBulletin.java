@@ -124,6 +124,9 @@ final class RankingBulletin {
             s.append("，").append(String.join("、", lights));
         }
         s.append("。");
+        if (r.noData() > 0) {
+            s.append("另有").append(r.noData()).append("项任务暂无数据，未计入综合完成率。");
+        }
         long lagging = r.red() + r.overdue();
         if (lagging > 0) {
             s.append(

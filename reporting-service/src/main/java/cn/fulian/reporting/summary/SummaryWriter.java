@@ -2,6 +2,7 @@ package cn.fulian.reporting.summary;
 
 import cn.fulian.reporting.dashboard.DashboardView.RightsKpis;
 import cn.fulian.reporting.dashboard.DashboardView.TaskRow;
+import cn.fulian.reporting.dashboard.PaceStatus;
 import cn.fulian.reporting.report.ReportPeriod;
 import cn.fulian.reporting.summary.SummaryDraft.Paragraph;
 import cn.fulian.reporting.summary.SummaryDraft.Section;
@@ -301,8 +302,7 @@ final class SummaryWriter {
      * is what "nothing recorded" looks like; a rate has no value until there is something to divide by.
      */
     static boolean hasRecorded(TaskRow r) {
-        if (r.actual() == null
-                || r.paceStatus() != null && "NO_DATA".equals(r.paceStatus().name())) {
+        if (r.actual() == null || r.paceStatus() == PaceStatus.NO_DATA) {
             return false;
         }
         return rate(r) || r.actual().signum() != 0;

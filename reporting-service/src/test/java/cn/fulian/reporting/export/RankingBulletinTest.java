@@ -56,6 +56,15 @@ class RankingBulletinTest {
     }
 
     @Test
+    void tasksWithoutDataAreNamedAsLeftOutOfTheScore() {
+        List<RankingRow> rows = List.of(row(1, "鼓楼区", "100", 4, 0, 0, 0, 2), row(2, "台江区", "95", 3, 0, 0, 0));
+
+        assertThat(RankingBulletin.summaryLine(rows.get(0), rows))
+                .isEqualTo("第1名：鼓楼区，综合完成率100%，绿灯4项。另有2项任务暂无数据，未计入综合完成率。各项任务进度正常，位居前列，予以通报表扬。");
+        assertThat(RankingBulletin.summaryLine(rows.get(1), rows)).doesNotContain("暂无数据");
+    }
+
+    @Test
     void unitsSharingARankAreTiedAndTheNextRankFollowsTheTie() {
         List<RankingRow> rows = List.of(
                 row(1, "鼓楼区", "80", 2, 0, 0, 0),
@@ -109,6 +118,8 @@ class RankingBulletinTest {
                 rows,
                 null,
                 List.of(),
+                List.of(),
+                List.of(),
                 List.of());
         return RankingBulletin.render(d, new CjkFont().bytes(), LocalDate.of(2032, 6, 30));
     }
@@ -121,6 +132,11 @@ class RankingBulletinTest {
 
     private static RankingRow row(
             int rank, String name, String score, long green, long yellow, long red, long overdue) {
+        return row(rank, name, score, green, yellow, red, overdue, 0);
+    }
+
+    private static RankingRow row(
+            int rank, String name, String score, long green, long yellow, long red, long overdue, long noData) {
         return new RankingRow(
                 rank,
                 new UnitRef("350100/" + name, name, "DISTRICT"),
@@ -128,6 +144,7 @@ class RankingBulletinTest {
                 green,
                 yellow,
                 red,
-                overdue);
+                overdue,
+                noData);
     }
 }

@@ -66,6 +66,8 @@ class SummaryServiceTest {
                 List.of(),
                 null,
                 List.of(),
+                List.of(),
+                List.of(),
                 List.of());
     }
 
