@@ -9,6 +9,8 @@ import cn.fulian.events.orgunit.OrgUnitChanged;
 import cn.fulian.events.planning.AssignmentAcknowledged;
 import cn.fulian.events.planning.AssignmentReminded;
 import cn.fulian.events.planning.DeadlineExtended;
+import cn.fulian.events.planning.EntryYearClosed;
+import cn.fulian.events.planning.EntryYearOpened;
 import cn.fulian.events.planning.ExtensionRejected;
 import cn.fulian.events.planning.ExtensionRequested;
 import cn.fulian.events.planning.PlanPublished;
@@ -38,6 +40,8 @@ public final class EventTypes {
             Map.entry(TaskPublished.TYPE, TaskPublished.class),
             Map.entry(TargetAllocated.TYPE, TargetAllocated.class),
             Map.entry(TargetRetained.TYPE, TargetRetained.class),
+            Map.entry(EntryYearOpened.TYPE, EntryYearOpened.class),
+            Map.entry(EntryYearClosed.TYPE, EntryYearClosed.class),
             Map.entry(AssignmentAcknowledged.TYPE, AssignmentAcknowledged.class),
             Map.entry(DeadlineExtended.TYPE, DeadlineExtended.class),
             Map.entry(TaskCancelled.TYPE, TaskCancelled.class),

@@ -5,6 +5,8 @@ import cn.fulian.events.Topics;
 import cn.fulian.events.UnreadableEventException;
 import cn.fulian.starter.consumer.DatabaseOutage;
 import cn.fulian.starter.consumer.ExactConsumer;
+import cn.fulian.starter.entryyear.EntryYearListener;
+import cn.fulian.starter.entryyear.EntryYears;
 import cn.fulian.starter.health.MongoPingHealthIndicator;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.orgunit.OrgUnitListener;
@@ -18,11 +20,13 @@ import cn.fulian.starter.web.CorrelationIdFilter;
 import cn.fulian.starter.web.MeController;
 import cn.fulian.starter.web.OpenApiConfiguration;
 import cn.fulian.starter.web.RequestSizeLimitFilter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -137,6 +141,26 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty(name = "fulian.org-units.listen", matchIfMissing = true)
     OrgUnitListener orgUnitListener(ExactConsumer consumer, OrgUnitDirectory directory) {
         return new OrgUnitListener(consumer, directory);
+    }
+
+    /** For services that take dated entries (activities, cases): which past years city staff opened. */
+    @Bean
+    @ConditionalOnProperty(name = "fulian.entry-years.enabled", havingValue = "true")
+    EntryYears entryYears(
+            MongoTemplate mongo,
+            EventCodec codec,
+            @Value("${spring.application.name}") String name,
+            ObjectProvider<Clock> clock) {
+        // a consumer of its own: its processed-event markers must not be taken for those of the service's own
+        // listener on the same topic (activity-service reads planning's events for its assignments too)
+        ExactConsumer consumer = new ExactConsumer(mongo, codec, name + ".entry-years");
+        return new EntryYears(mongo, consumer, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "fulian.entry-years.enabled", havingValue = "true")
+    EntryYearListener entryYearListener(EntryYears years) {
+        return new EntryYearListener(years);
     }
 
     /**

@@ -91,6 +91,24 @@ public final class PlatformApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8)));
     }
 
+    /** A POST whose answer is a file (a PDF, a workbook): status, headers and the bytes as sent. */
+    public HttpResponse<byte[]> postForFile(String url, String token, Object body) {
+        try {
+            return http.send(
+                    authorized(url, token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer postText(String url, String token, String contentType, String body) {
         return send(authorized(url, token)
                 .header("Content-Type", contentType)

@@ -7,6 +7,7 @@ import cn.fulian.activity.catalogue.CatalogueService;
 import cn.fulian.activity.config.InvalidRequestException;
 import cn.fulian.activity.config.PageView;
 import cn.fulian.activity.config.StaffOnly;
+import cn.fulian.starter.entryyear.EntryYears;
 import cn.fulian.starter.problem.FieldProblem;
 import cn.fulian.starter.problem.ForbiddenException;
 import cn.fulian.starter.problem.NotFoundException;
@@ -39,17 +40,20 @@ public class ActivityService {
     private final MongoTemplate mongo;
     private final CatalogueService catalogue;
     private final AssignmentDirectory assignments;
+    private final EntryYears entryYears;
     private final Clock clock;
 
     ActivityService(
             ActivityRepository activities,
             MongoTemplate mongo,
             CatalogueService catalogue,
-            AssignmentDirectory assignments) {
+            AssignmentDirectory assignments,
+            EntryYears entryYears) {
         this.activities = activities;
         this.mongo = mongo;
         this.catalogue = catalogue;
         this.assignments = assignments;
+        this.entryYears = entryYears;
         this.clock = Clock.systemUTC();
     }
 
@@ -170,7 +174,13 @@ public class ActivityService {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
-        return ActivityRules.check(draft, c, unit, assignments.findAll(ids), alreadyLinked, newActivity);
+        List<FieldProblem> problems = new java.util.ArrayList<>(
+                ActivityRules.check(draft, c, unit, assignments.findAll(ids), alreadyLinked, newActivity));
+        // an activity counts in the year it ends: that year must take entries
+        if (problems.stream().noneMatch(p -> p.field().equals("endDate"))) {
+            entryYears.problem("endDate", draft.endDate()).ifPresent(problems::add);
+        }
+        return problems;
     }
 
     /**

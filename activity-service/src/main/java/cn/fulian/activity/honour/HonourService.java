@@ -3,6 +3,7 @@ package cn.fulian.activity.honour;
 import cn.fulian.activity.config.InvalidRequestException;
 import cn.fulian.activity.config.PageView;
 import cn.fulian.activity.config.StaffOnly;
+import cn.fulian.starter.entryyear.EntryYears;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.orgunit.OrgUnitInfo;
 import cn.fulian.starter.problem.FieldProblem;
@@ -44,12 +45,14 @@ public class HonourService {
     private final HonourRepository honours;
     private final MongoTemplate mongo;
     private final OrgUnitDirectory units;
+    private final EntryYears entryYears;
     private final Clock clock = Clock.systemUTC();
 
-    HonourService(HonourRepository honours, MongoTemplate mongo, OrgUnitDirectory units) {
+    HonourService(HonourRepository honours, MongoTemplate mongo, OrgUnitDirectory units, EntryYears entryYears) {
         this.honours = honours;
         this.mongo = mongo;
         this.units = units;
+        this.entryYears = entryYears;
     }
 
     public Honour award(
@@ -128,6 +131,8 @@ public class HonourService {
                     "reviewedOn",
                     "复查日期不能早于命名日期 " + h.awardedOn(),
                     "reviewedOn must not be before the honour was awarded, " + h.awardedOn()));
+        } else {
+            entryYears.problem("reviewedOn", day).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

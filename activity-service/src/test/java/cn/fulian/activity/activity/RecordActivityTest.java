@@ -228,6 +228,20 @@ class RecordActivityTest {
     }
 
     @Test
+    void anActivityOfAPastYearCityStaffHaveNotOpenedIsRefusedNamingItsEndDate() throws Exception {
+        String task = planning.task(2019, "2019年培训", "培训妇女", "人", "COUNT");
+        String assignment = planning.allocate(task, 2019, Planning.GUDONG);
+        planning.await(assignment);
+        String title = "往年培训-" + UUID.randomUUID();
+        Map<String, Object> a = training(title, 30, 30);
+        a.put("year", 2019);
+        a.put("startDate", "2019-05-01");
+        a.put("endDate", "2019-05-02");
+        addLink(a, assignment, "womenParticipants");
+        assertRefused(gudongStaff(), a, title, "endDate", "2019年度未开放补录");
+    }
+
+    @Test
     void anActivityEndingInAnotherYearIsRefused() throws Exception {
         refused(
                 a -> {

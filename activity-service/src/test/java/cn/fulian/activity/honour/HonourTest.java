@@ -18,7 +18,9 @@ import cn.fulian.activity.support.Planning;
 import cn.fulian.events.EventCodec;
 import cn.fulian.events.Topics;
 import cn.fulian.events.activity.HonourReviewed;
+import cn.fulian.starter.entryyear.EntryYears;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
+import cn.fulian.starter.test.OpenYears;
 import cn.fulian.starter.test.ServiceTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,6 +57,9 @@ class HonourTest {
 
     @Autowired
     OrgUnitDirectory units;
+
+    @Autowired
+    EntryYears entryYears;
 
     String round;
 
@@ -171,6 +176,9 @@ class HonourTest {
         JsonNode h = json(awardRequest(gulouStaff(), "CIVILISED_POST", "CITY", "鼓楼区某窗口(2010年命名)", null, "2010-03-08")
                 .andExpect(status().isCreated())
                 .andReturn());
+        // 2012 has not been opened for entry by city staff: its reviews are refused, 2013's once opened are taken
+        assertField(review(gulouStaff(), h, "RETAINED", null, null, "2012-11-20"), "reviewedOn");
+        OpenYears.open(broker, entryYears, 2013);
         JsonNode reviewed = json(review(gulouStaff(), h, "RETAINED", null, null, "2013-11-20")
                 .andExpect(status().isOk())
                 .andReturn());

@@ -41,7 +41,8 @@ public record SummaryDraft(
 
     /**
      * Where a figure of the text comes from: a task's approved report value (APPROVED, with the period in
-     * {@code figure}) or its recorded activity total (RECORDED); rights figures are RECORDED without a task. The task
+     * {@code figure}), its recorded activity total (RECORDED), its rights-case or honours figure (RIGHTS, HONOURS);
+     * the rights desk's own figures are RIGHTS without a task. The task
      * is named by its title, as the plan states it ("举办各类培训班100期"), so the table reads without a look-up.
      */
     public record Source(
@@ -53,7 +54,9 @@ public record SummaryDraft(
 
     public enum SourceKind {
         APPROVED("审核确认"),
-        RECORDED("活动录入");
+        RECORDED("活动录入"),
+        RIGHTS("维权统计"),
+        HONOURS("荣誉复查统计");
 
         private final String label;
 

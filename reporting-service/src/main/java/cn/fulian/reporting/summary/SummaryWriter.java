@@ -82,7 +82,9 @@ final class SummaryWriter {
                     .add(r);
         }
         List<Section> sections = new ArrayList<>();
-        Paragraph rightsParagraph = rights(rights);
+        // the rights desk's figures, unless the plan's own rights tasks state them already
+        Paragraph rightsParagraph =
+                rows.stream().anyMatch(r -> "RIGHTS".equals(r.source()) && hasData(r)) ? null : rights(rights);
         Area rightsArea = rightsParagraph == null ? null : rightsArea(areas);
         for (Area area : areas.values()) {
             List<Paragraph> paragraphs = new ArrayList<>();
@@ -239,7 +241,7 @@ final class SummaryWriter {
         StringBuilder s = new StringBuilder();
         if (recorded) {
             s.append(statement(r, r.actual()));
-            sources.add(new Source(r.title(), name(r), SourceKind.RECORDED, r.actual(), unit));
+            sources.add(new Source(r.title(), name(r), kindOf(r), r.actual(), unit));
             if (approved) {
                 s.append("，")
                         .append(asOf(r.approvedPeriod()))
@@ -298,14 +300,23 @@ final class SummaryWriter {
     }
 
     /**
-     * Whether activities recorded something for the task. The read model adds up from zero, so a count or amount of 0
-     * is what "nothing recorded" looks like; a rate has no value until there is something to divide by.
+     * Whether the task's source recorded something. The read model adds up from zero, so a count or amount of 0 is
+     * what "nothing recorded" looks like for a floor; a ceiling or a rate without data is NO_DATA, so a ceiling's 0
+     * that is not NO_DATA was measured (重复信访0件 among the year's cases) and is stated.
      */
     static boolean hasRecorded(TaskRow r) {
         if (r.actual() == null || r.paceStatus() == PaceStatus.NO_DATA) {
             return false;
         }
-        return rate(r) || r.actual().signum() != 0;
+        return rate(r) || "AT_MOST".equals(r.direction()) || r.actual().signum() != 0;
+    }
+
+    /** Where a stated figure came from, as the source table names it. */
+    private static SourceKind kindOf(TaskRow r) {
+        if ("RIGHTS".equals(r.source())) {
+            return SourceKind.RIGHTS;
+        }
+        return "HONOURS".equals(r.source()) ? SourceKind.HONOURS : SourceKind.RECORDED;
     }
 
     /** Whether the task has a figure the summary may state: recorded, or confirmed by an approved report. */
@@ -338,12 +349,12 @@ final class SummaryWriter {
         }
         List<Source> sources = new ArrayList<>();
         StringBuilder text = new StringBuilder("受理来信来访").append(k.received()).append("件");
-        sources.add(new Source(null, "受理来信来访", SourceKind.RECORDED, BigDecimal.valueOf(k.received()), "件"));
+        sources.add(new Source(null, "受理来信来访", SourceKind.RIGHTS, BigDecimal.valueOf(k.received()), "件"));
         text.append("，办结").append(k.closed()).append("件");
-        sources.add(new Source(null, "办结", SourceKind.RECORDED, BigDecimal.valueOf(k.closed()), "件"));
+        sources.add(new Source(null, "办结", SourceKind.RIGHTS, BigDecimal.valueOf(k.closed()), "件"));
         if (k.closureRate() != null) {
             text.append("，办结率为").append(number(k.closureRate())).append("%");
-            sources.add(new Source(null, "办结率", SourceKind.RECORDED, k.closureRate(), "%"));
+            sources.add(new Source(null, "办结率", SourceKind.RIGHTS, k.closureRate(), "%"));
         }
         if (k.followUps() > 0 && k.satisfiedRate() != null) {
             text.append("；回访")
@@ -351,8 +362,8 @@ final class SummaryWriter {
                     .append("件，满意率为")
                     .append(number(k.satisfiedRate()))
                     .append("%");
-            sources.add(new Source(null, "回访", SourceKind.RECORDED, BigDecimal.valueOf(k.followUps()), "件"));
-            sources.add(new Source(null, "回访满意率", SourceKind.RECORDED, k.satisfiedRate(), "%"));
+            sources.add(new Source(null, "回访", SourceKind.RIGHTS, BigDecimal.valueOf(k.followUps()), "件"));
+            sources.add(new Source(null, "回访满意率", SourceKind.RIGHTS, k.satisfiedRate(), "%"));
         }
         return new Paragraph(text.append("。").toString(), sources);
     }

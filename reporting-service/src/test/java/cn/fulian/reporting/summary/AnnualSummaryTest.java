@@ -93,7 +93,7 @@ class AnnualSummaryTest {
         JsonNode rights = section(draft, "维护妇女儿童合法权益").get("paragraphs").get(0);
         assertThat(rights.get("text").asString()).isEqualTo("受理来信来访2件，办结1件，办结率为50%。");
         assertThat(sources(rights))
-                .containsExactly("null|受理来信来访|RECORDED|2件", "null|办结|RECORDED|1件", "null|办结率|RECORDED|50%");
+                .containsExactly("null|受理来信来访|RIGHTS|2件", "null|办结|RIGHTS|1件", "null|办结率|RIGHTS|50%");
         assertThat(section(draft, "存在的不足").get("paragraphs").get(0).get("text").asString())
                 .isEqualTo("“新增妇女小额贴息贷款5000万元”任务进度滞后于序时进度，仅完成年度目标的40%。");
 

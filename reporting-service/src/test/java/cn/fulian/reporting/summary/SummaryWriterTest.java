@@ -108,7 +108,7 @@ class SummaryWriterTest {
                 training().actual("103").build(),
                 // nothing recorded: the read model's zero, and a rate with nothing to divide by
                 loans().actual("0").status(PaceStatus.RED).build(),
-                incidents().actual("0").build(),
+                incidents().actual(null).status(PaceStatus.NO_DATA).build(),
                 hotline().actual(null).status(PaceStatus.YELLOW).build());
 
         SummaryDraft draft = write("福州市", rows);
@@ -248,13 +248,30 @@ class SummaryWriterTest {
     }
 
     @Test
+    void aCeilingItsSourceMeasuredAtZeroIsStatedAndSourcedAsTheRightsDesksFigure() {
+        List<TaskRow> rows = List.of(
+                incidents().actual("0").source("RIGHTS").build(),
+                hotline().actual("100").source("RIGHTS").build());
+
+        SummaryDraft draft = SummaryWriter.write("福州市", YEAR, AFTER_THE_YEAR, rows, rights(1455, 1455), List.of());
+
+        assertThat(text(draft, SummaryWriter.RIGHTS_AREA))
+                .contains("涉及妇女儿童的重大群体性事件0件")
+                .contains("100%")
+                .as("the plan's rights tasks state the desk's figures: no second paragraph repeating them")
+                .doesNotContain("受理来信来访1455件");
+        assertThat(sources(draft, SummaryWriter.RIGHTS_AREA))
+                .allSatisfy(s -> assertThat(s).contains("|RIGHTS|"));
+    }
+
+    @Test
     void theSourcesNameEachTaskByItsTitleWithTheFiguresUnit() {
         SummaryDraft draft = SummaryWriter.write(
                 "鼓楼区", YEAR, AFTER_THE_YEAR, List.of(loans().actual("1200.5").build()), rights(2, 1), List.of());
 
         assertThat(sources(draft, "服务妇女创业就业")).containsExactly("新增妇女小额贴息贷款8000万元|贴息贷款|RECORDED|1200.5万元");
         assertThat(sources(draft, SummaryWriter.RIGHTS_AREA))
-                .containsExactly("null|受理来信来访|RECORDED|2件", "null|办结|RECORDED|1件", "null|办结率|RECORDED|50%");
+                .containsExactly("null|受理来信来访|RIGHTS|2件", "null|办结|RIGHTS|1件", "null|办结率|RIGHTS|50%");
     }
 
     @Test
@@ -319,6 +336,7 @@ class SummaryWriterTest {
         String approvedPeriod;
         PaceStatus status = PaceStatus.GREEN;
         LocalDate due = LocalDate.of(YEAR, 12, 31);
+        String source = "ACTIVITY";
 
         Row(String id, String area, String title, String indicator, String unit, String kind, String target) {
             this(id, area, title, indicator, unit, kind, new BigDecimal(target));
@@ -366,6 +384,11 @@ class SummaryWriterTest {
             return this;
         }
 
+        Row source(String s) {
+            source = s;
+            return this;
+        }
+
         Row due(LocalDate d) {
             due = d;
             return this;
@@ -396,7 +419,7 @@ class SummaryWriterTest {
                     null,
                     due,
                     null,
-                    "ACTIVITY");
+                    source);
         }
     }
 

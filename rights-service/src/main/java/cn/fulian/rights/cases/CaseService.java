@@ -17,6 +17,7 @@ import cn.fulian.rights.privacy.IdNumbers;
 import cn.fulian.rights.privacy.PersonalDataCipher;
 import cn.fulian.rights.privacy.PersonalText;
 import cn.fulian.rights.privacy.PhoneNumbers;
+import cn.fulian.starter.entryyear.EntryYears;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.orgunit.OrgUnitInfo;
 import cn.fulian.starter.problem.ConflictException;
@@ -50,6 +51,7 @@ public class CaseService {
     private final PersonalDataCipher cipher;
     private final DeadlinePolicy deadlines;
     private final OrgUnitDirectory directory;
+    private final EntryYears entryYears;
     private final Clock clock;
 
     CaseService(
@@ -59,6 +61,7 @@ public class CaseService {
             PersonalDataCipher cipher,
             DeadlinePolicy deadlines,
             OrgUnitDirectory directory,
+            EntryYears entryYears,
             Clock clock) {
         this.repository = repository;
         this.queries = queries;
@@ -66,6 +69,7 @@ public class CaseService {
         this.cipher = cipher;
         this.deadlines = deadlines;
         this.directory = directory;
+        this.entryYears = entryYears;
         this.clock = clock;
     }
 
@@ -106,6 +110,7 @@ public class CaseService {
                 today,
                 Actor.of(scope),
                 now);
+        entryYears.requireOpen("receivedOn", receivedOn); // the case checked its dates itself first
         RightsCase saved = repository.save(c);
         log.info(
                 "case {} received {} registered at {} ({} {}, urgent {}, possible repeat of {})",
@@ -158,6 +163,9 @@ public class CaseService {
     /** 办结 on {@code closedOn}, or today when it is null. */
     public RightsCase close(
             String id, OrgScope scope, String ifMatch, Outcome outcome, PersonalText summary, LocalDate closedOn) {
+        if (closedOn != null) {
+            entryYears.requireOpen("closedOn", closedOn);
+        }
         return actAsHandlingUnit(id, scope, ifMatch, c -> {
             LocalDate today = LocalDate.now(clock);
             c.close(

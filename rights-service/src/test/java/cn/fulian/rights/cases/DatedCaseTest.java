@@ -10,7 +10,9 @@ import cn.fulian.rights.support.MutableClock;
 import cn.fulian.rights.support.Person;
 import cn.fulian.rights.support.RightsServiceTest;
 import cn.fulian.rights.support.RightsTopic;
+import cn.fulian.starter.entryyear.EntryYears;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
+import cn.fulian.starter.test.OpenYears;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,9 @@ class DatedCaseTest {
     @Autowired
     OverdueDetector detector;
 
+    @Autowired
+    EntryYears entryYears;
+
     Desk desk;
 
     @BeforeEach
@@ -51,6 +56,17 @@ class DatedCaseTest {
         desk = new Desk(mvc);
         clock.setLocal(LocalDateTime.of(2026, 5, 6, 10, 30));
         DemoUnits.ensure(broker, directory);
+        OpenYears.open(broker, entryYears, 2013);
+    }
+
+    @Test
+    void aPastYearCityStaffHaveNotOpenedTakesNoCaseAndNothingIsStored() {
+        long before = mongo.getCollection("rights_cases").countDocuments();
+        Desk.Reply r = desk.post(gudongRights(), Desk.CASES, received("2011-05-05"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("receivedOn");
+        assertThat(r.json().at("/errors/0/message").asString()).contains("2011年度未开放补录");
+        assertThat(mongo.getCollection("rights_cases").countDocuments()).isEqualTo(before);
     }
 
     @Test
