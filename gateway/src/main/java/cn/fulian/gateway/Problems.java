@@ -1,5 +1,6 @@
 package cn.fulian.gateway;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  * in Chinese, then English): the console shows them as they are, a script reads {@code status} and {@code type}.
  */
 final class Problems {
+
+    static final String UNAVAILABLE = "urn:fulian:problem:service-unavailable";
+    static final String TIMEOUT = "urn:fulian:problem:gateway-timeout";
+    static final String SERVICE_ERROR = "urn:fulian:problem:service-error";
 
     private Problems() {}
 
@@ -48,5 +53,16 @@ final class Problems {
         }
         byte[] bytes = JsonMapper.shared().writeValueAsBytes(body);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    /** {@code Retry-After} in whole seconds, at least one: {@code Retry-After: 0} would invite a retry storm. */
+    static HttpHeaders retryAfter(Duration wait) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(wait)));
+        return headers;
+    }
+
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }
