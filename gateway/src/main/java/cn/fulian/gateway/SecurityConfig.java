@@ -1,7 +1,6 @@
 package cn.fulian.gateway;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,11 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -33,12 +29,19 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.HttpStatusServerAccessDeniedHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.authorization.ServerWebExchangeDelegatingServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
@@ -86,9 +89,11 @@ class SecurityConfig {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(
                         a -> a.pathMatchers(PUBLIC).permitAll().anyExchange().authenticated())
-                .oauth2ResourceServer(o ->
-                        o.jwt(j -> j.jwtAuthenticationConverter(jwtRoles())).authenticationEntryPoint(unauthorized()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtRoles()))
+                        .authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
                 .build();
     }
 
@@ -97,7 +102,8 @@ class SecurityConfig {
     SecurityWebFilterChain browsers(
             ServerHttpSecurity http,
             ReactiveClientRegistrationRepository clients,
-            @Value("${fulian.keycloak-url}") String keycloakUrl) {
+            @Value("${fulian.keycloak-url}") String keycloakUrl,
+            @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         DefaultServerOAuth2AuthorizationRequestResolver pkce =
                 new DefaultServerOAuth2AuthorizationRequestResolver(clients);
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -115,10 +121,13 @@ class SecurityConfig {
                 .oauth2Login(o -> o.authorizationRequestResolver(pkce))
                 .csrf(c -> c.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         // the console reads the raw cookie value; BREACH masking protects only tokens in HTML bodies
-                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(csrfProtected(sessionCookie))
+                        .accessDeniedHandler(apisAnswerProblem403()))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .logout(l -> l.logoutSuccessHandler(logout))
-                .exceptionHandling(e -> e.authenticationEntryPoint(pagesRedirectApisAnswer401()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(pagesRedirectApisAnswer401())
+                        .accessDeniedHandler(apisAnswerProblem403()))
                 .headers(h -> h.frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .contentSecurityPolicy(
                                 p -> p.policyDirectives(CONTENT_SECURITY_POLICY.formatted(origin(keycloakUrl)))))
@@ -131,6 +140,23 @@ class SecurityConfig {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    /**
+     * A forged request rides on the cookie a browser sends by itself, so every unsafe request carrying the session
+     * cookie must prove it came from the console, and so must every form post to the gateway's own pages. An API call
+     * without the cookie holds no authority a forger could borrow: it goes on to authentication and, with neither
+     * session nor token, answers 401 like a read, not 403 for a missing CSRF header.
+     */
+    private static ServerWebExchangeMatcher csrfProtected(String sessionCookie) {
+        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+        ServerWebExchangeMatcher carriesSession =
+                exchange -> exchange.getRequest().getCookies().containsKey(sessionCookie)
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch();
+        return new AndServerWebExchangeMatcher(
+                CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                new OrServerWebExchangeMatcher(new NegatedServerWebExchangeMatcher(api), carriesSession));
     }
 
     /** The CSRF token is created lazily; subscribing to it on every browser request makes sure the cookie is set. */
@@ -146,6 +172,16 @@ class SecurityConfig {
                 new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**"), unauthorized()));
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(LOGIN_PATH));
         return entryPoint;
+    }
+
+    /** A refused API call gets problem details; a page keeps Spring Security's plain 403. */
+    private static ServerAccessDeniedHandler apisAnswerProblem403() {
+        ServerWebExchangeDelegatingServerAccessDeniedHandler handler =
+                new ServerWebExchangeDelegatingServerAccessDeniedHandler(
+                        new ServerWebExchangeDelegatingServerAccessDeniedHandler.DelegateEntry(
+                                ServerWebExchangeMatchers.pathMatchers("/api/**"), forbidden()));
+        handler.setDefaultAccessDeniedHandler(new HttpStatusServerAccessDeniedHandler(HttpStatus.FORBIDDEN));
+        return handler;
     }
 
     /** Keycloak's origin, where the login form posts to and where logout goes. */
@@ -177,22 +213,31 @@ class SecurityConfig {
     }
 
     private static ServerAuthenticationEntryPoint unauthorized() {
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"未登录或登录已失效 / Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"请重新登录 / a valid bearer token or a login session is required\"}")
-                .getBytes(StandardCharsets.UTF_8);
         return (exchange, ex) -> {
-            ServerHttpResponse response = exchange.getResponse();
-            if (response.isCommitted()) {
-                return Mono.empty();
-            }
-            response.setStatusCode(HttpStatus.UNAUTHORIZED);
-            response.getHeaders()
-                    .set(
-                            HttpHeaders.WWW_AUTHENTICATE,
-                            ex instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
-            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            DataBuffer buffer = response.bufferFactory().wrap(body);
-            return response.writeWith(Mono.just(buffer));
+            HttpHeaders challenge = new HttpHeaders();
+            challenge.set(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    ex instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return Problems.write(
+                    exchange,
+                    HttpStatus.UNAUTHORIZED,
+                    "about:blank",
+                    "未登录或登录已失效 / Unauthorized",
+                    "请重新登录 / a valid bearer token or a login session is required",
+                    challenge);
         };
+    }
+
+    private static ServerAccessDeniedHandler forbidden() {
+        return (exchange, denied) -> Problems.write(
+                exchange,
+                HttpStatus.FORBIDDEN,
+                "about:blank",
+                "无权操作 / Forbidden",
+                denied instanceof CsrfException
+                        ? "请求缺少有效的CSRF令牌,请刷新页面后重试 / the X-XSRF-TOKEN header is missing or does not match;"
+                                + " reload the page and try again"
+                        : "无权执行此操作 / not allowed",
+                new HttpHeaders());
     }
 }

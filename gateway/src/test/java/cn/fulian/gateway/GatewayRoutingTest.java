@@ -2,15 +2,7 @@ package cn.fulian.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingTest {
 
-    static final RSAKey KEY = generate("realm-key");
-    static final RSAKey OTHER_KEY = generate("attacker-key");
+    static final RSAKey KEY = TestTokens.newKey("realm-key");
+    static final RSAKey OTHER_KEY = TestTokens.newKey("attacker-key");
     static final Map<String, Map<String, String>> SEEN = new ConcurrentHashMap<>();
     /** The first request for the signing keys is accepted and not answered, like a Keycloak that hangs once. */
     static final AtomicInteger KEY_FETCHES = new AtomicInteger();
@@ -257,28 +248,7 @@ class GatewayRoutingTest {
     }
 
     static String token(RSAKey key, String issuer, String audience, Instant expires) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .issuer(issuer)
-                    .subject("user-1")
-                    .audience(audience)
-                    .issueTime(new Date())
-                    .expirationTime(Date.from(expires))
-                    .claim("preferred_username", "gulou-staff")
-                    .claim("org_unit", "350100/350102")
-                    .claim("realm_access", Map.of("roles", List.of("district")))
-                    .build();
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(KEY.getKeyID())
-                            .type(JOSEObjectType.JWT)
-                            .build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.sign(key, KEY.getKeyID(), issuer, audience, expires);
     }
 
     static String unsigned() {
@@ -290,18 +260,10 @@ class GatewayRoutingTest {
         return header + "." + body + ".";
     }
 
-    private static RSAKey generate(String id) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(id).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static HttpServer backend() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/realms/fulian/protocol/openid-connect/certs", exchange -> {
+            server.createContext(TestTokens.CERTS, exchange -> {
                 if (KEY_FETCHES.incrementAndGet() == 1) {
                     try {
                         RELEASE_FIRST_KEY_FETCH.await(120, TimeUnit.SECONDS);
@@ -309,7 +271,7 @@ class GatewayRoutingTest {
                         Thread.currentThread().interrupt();
                     }
                 }
-                byte[] body = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+                byte[] body = TestTokens.jwks(KEY);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
