@@ -5,6 +5,7 @@ import cn.fulian.infra.Console;
 import cn.fulian.infra.PlatformSettings;
 import cn.fulian.infra.Topology;
 import cn.fulian.infra.kafka.KafkaBroker;
+import cn.fulian.infra.keycloak.KeycloakDatabase;
 import cn.fulian.infra.keycloak.KeycloakDistribution;
 import cn.fulian.infra.keycloak.KeycloakServer;
 import cn.fulian.infra.mongo.MongoWireServer;
@@ -175,6 +176,11 @@ final class RunningPlatform {
         if (distribution.discardIncompleteDatabase()) {
             Console.line(
                     "  · Keycloak's database was left incomplete by an interrupted first start; it is created afresh");
+        }
+        KeycloakDatabase.Recovery recovery = new KeycloakDatabase(distribution).recover();
+        if (recovery.happened()) {
+            log.warn("Keycloak database: {}", recovery.description());
+            Console.line("  ! Keycloak's database: %s", recovery.description());
         }
         if (distribution.stageRealm(settings.realmJson())) {
             Console.line("  ! infra/keycloak/fulian-realm.json changed, but Keycloak keeps the realm already in its"
