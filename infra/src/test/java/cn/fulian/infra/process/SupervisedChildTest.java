@@ -46,6 +46,10 @@ class SupervisedChildTest {
     void aChildKilledOutrightIsRestartedAfterTheBackoffOnTheSameLogAndItsStatusShowsTheRestart() throws Exception {
         SupervisedChild child = supervise("reporting-service", "echo started; exec sleep 60", 3);
         ChildProcess first = child.current().orElseThrow();
+        Path log = dir.resolve("reporting-service.log");
+        while (!Files.readString(log).contains("started")) {
+            Thread.sleep(5);
+        }
 
         long killedAt = System.nanoTime();
         first.process().destroyForcibly();
