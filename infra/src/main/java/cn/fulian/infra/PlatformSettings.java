@@ -1,5 +1,6 @@
 package cn.fulian.infra;
 
+import cn.fulian.infra.process.RestartPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,10 @@ import java.util.Optional;
  * @param externalKafka set when {@code KAFKA_BOOTSTRAP_SERVERS} points at a real Kafka: the launcher then runs none
  * @param readyTimeout how long each component may take to become ready ({@code PLATFORM_READY_TIMEOUT} in seconds,
  *     default 180): a busy CI machine may need more
+ * @param restartPolicy how a service, the gateway or Keycloak that exits unexpectedly is restarted: {@code
+ *     PLATFORM_RESTART_LIMIT} restarts (default 5) within {@code PLATFORM_RESTART_WINDOW} minutes (default 10), after
+ *     {@code PLATFORM_RESTART_BACKOFF} seconds (default 1) doubling up to {@code PLATFORM_RESTART_BACKOFF_MAX} (default
+ *     30)
  */
 public record PlatformSettings(
         Path root,
@@ -32,7 +37,8 @@ public record PlatformSettings(
         int mongoPort,
         Optional<String> externalMongoUri,
         Optional<String> externalKafka,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        RestartPolicy restartPolicy) {
 
     public static final String HOST = "127.0.0.1";
 
@@ -60,7 +66,26 @@ public record PlatformSettings(
                 port(env, "MONGO_PORT", 27017),
                 Optional.ofNullable(blankToNull(env.get("MONGODB_URI"))),
                 Optional.ofNullable(blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"))),
-                Duration.ofSeconds(seconds(env, "PLATFORM_READY_TIMEOUT", 180)));
+                Duration.ofSeconds(seconds(env, "PLATFORM_READY_TIMEOUT", 180)),
+                restartPolicy(env));
+    }
+
+    private static RestartPolicy restartPolicy(Map<String, String> env) {
+        RestartPolicy d = RestartPolicy.DEFAULT;
+        Duration backoff = Duration.ofSeconds(
+                seconds(env, "PLATFORM_RESTART_BACKOFF", d.backoff().toSeconds()));
+        Duration maxBackoff = Duration.ofSeconds(
+                seconds(env, "PLATFORM_RESTART_BACKOFF_MAX", d.maxBackoff().toSeconds()));
+        if (maxBackoff.compareTo(backoff) < 0) {
+            throw new IllegalArgumentException("PLATFORM_RESTART_BACKOFF_MAX (" + maxBackoff.toSeconds()
+                    + " s) must not be below PLATFORM_RESTART_BACKOFF (" + backoff.toSeconds() + " s)");
+        }
+        return new RestartPolicy(
+                count(env, "PLATFORM_RESTART_LIMIT", d.limit()),
+                Duration.ofMinutes(
+                        minutes(env, "PLATFORM_RESTART_WINDOW", d.window().toMinutes())),
+                backoff,
+                maxBackoff);
     }
 
     public Path logDir() {
@@ -131,6 +156,38 @@ public record PlatformSettings(
             return seconds;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number of seconds, was '" + value + "'");
+        }
+    }
+
+    private static int count(Map<String, String> env, String name, int defaultCount) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return defaultCount;
+        }
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count < 0) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, 0 or more, was '" + value + "'");
+        }
+    }
+
+    private static long minutes(Map<String, String> env, String name, long defaultMinutes) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return defaultMinutes;
+        }
+        try {
+            long minutes = Long.parseLong(value.trim());
+            if (minutes < 1) {
+                throw new NumberFormatException();
+            }
+            return minutes;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number of minutes, was '" + value + "'");
         }
     }
 

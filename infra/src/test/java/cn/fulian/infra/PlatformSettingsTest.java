@@ -3,7 +3,9 @@ package cn.fulian.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fulian.infra.process.RestartPolicy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,27 @@ class PlatformSettingsTest {
         assertThat(s.externalKafka()).isEmpty();
         assertThat(s.externalMongoUri()).isEmpty();
         assertThat(s.readyTimeout()).hasSeconds(180);
+        assertThat(s.restartPolicy()).isEqualTo(RestartPolicy.DEFAULT);
+        assertThat(s.restartPolicy().describeLimit()).isEqualTo("5 restarts in 10 min");
+    }
+
+    @Test
+    void theRestartPolicyComesFromTheEnvironment() {
+        PlatformSettings s = PlatformSettings.fromEnvironment(
+                Map.of(
+                        "PLATFORM_RESTART_LIMIT", "2",
+                        "PLATFORM_RESTART_WINDOW", "3",
+                        "PLATFORM_RESTART_BACKOFF", "2",
+                        "PLATFORM_RESTART_BACKOFF_MAX", "8"),
+                Path.of("/repo"));
+
+        assertThat(s.restartPolicy())
+                .isEqualTo(new RestartPolicy(2, Duration.ofMinutes(3), Duration.ofSeconds(2), Duration.ofSeconds(8)));
+        assertThatThrownBy(() -> PlatformSettings.fromEnvironment(Map.of("PLATFORM_RESTART_LIMIT", "-1"), Path.of("/")))
+                .hasMessageContaining("PLATFORM_RESTART_LIMIT");
+        assertThatThrownBy(() -> PlatformSettings.fromEnvironment(
+                        Map.of("PLATFORM_RESTART_BACKOFF", "10", "PLATFORM_RESTART_BACKOFF_MAX", "5"), Path.of("/")))
+                .hasMessageContaining("PLATFORM_RESTART_BACKOFF_MAX");
     }
 
     @Test

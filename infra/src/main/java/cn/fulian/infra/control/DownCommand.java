@@ -17,10 +17,11 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DownCommand {
 
-    /** Longer than the launcher's own worst case: 10 s for the services, then 15 s for Keycloak, then Kafka. */
-    private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(60);
+    /** Longer than the launcher's own worst case: 10 s for the services, then 30 s for Keycloak, then Kafka. */
+    private static final Duration LAUNCHER_GRACE = Duration.ofSeconds(75);
 
-    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
+    /** Leftovers of a launcher killed outright include Keycloak, which needs the time to close its database. */
+    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
 
     private final PlatformSettings settings;
 

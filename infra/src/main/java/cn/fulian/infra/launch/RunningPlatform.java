@@ -5,24 +5,32 @@ import cn.fulian.infra.Console;
 import cn.fulian.infra.PlatformSettings;
 import cn.fulian.infra.Topology;
 import cn.fulian.infra.kafka.KafkaBroker;
+import cn.fulian.infra.keycloak.KeycloakDatabase;
 import cn.fulian.infra.keycloak.KeycloakDistribution;
 import cn.fulian.infra.keycloak.KeycloakServer;
 import cn.fulian.infra.mongo.MongoWireServer;
 import cn.fulian.infra.probe.Probe;
 import cn.fulian.infra.process.ChildProcess;
 import cn.fulian.infra.process.PidFiles;
+import cn.fulian.infra.process.StatusFiles;
+import cn.fulian.infra.process.SupervisedChild;
 import cn.fulian.infra.service.JavaService;
 import cn.fulian.infra.service.LocalSecrets;
 import cn.fulian.infra.service.Services;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,18 +47,24 @@ final class RunningPlatform {
 
     private static final Duration KAFKA_PORT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
-    private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(15);
+    /** Keycloak closes its H2 database on SIGTERM; killing it earlier is what leaves a database it cannot reopen. */
+    private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(30);
+
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
-    private static final int EXIT_SIGINT = 130;
-    private static final int EXIT_SIGTERM = 143;
 
     private final PlatformSettings settings;
     private final PidFiles pids;
     private final Map<String, Component> components;
     private final LocalSecrets secrets;
     private final KeycloakDistribution keycloakDistribution;
-    private final List<ChildProcess> services = new CopyOnWriteArrayList<>();
-    private volatile ChildProcess keycloak;
+    private final StatusFiles statuses;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "supervision");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<SupervisedChild> services = new CopyOnWriteArrayList<>();
+    private volatile SupervisedChild keycloak;
     private MongoWireServer mongo;
     private KafkaBroker kafka;
     private volatile boolean stopping;
@@ -59,6 +73,7 @@ final class RunningPlatform {
     RunningPlatform(PlatformSettings settings, PidFiles pids) {
         this.settings = settings;
         this.pids = pids;
+        this.statuses = new StatusFiles(settings.pidDir());
         this.keycloakDistribution = new KeycloakDistribution(settings.keycloakHome());
         this.secrets = new LocalSecrets(settings.state().resolve("secrets"), System.getenv());
         this.components =
@@ -69,6 +84,7 @@ final class RunningPlatform {
     void start(long since) throws IOException, StartupFailure {
         Files.createDirectories(settings.logDir());
         pids.write(PidFiles.LAUNCHER, ProcessHandle.current().pid());
+        statuses.deleteAll();
         List<Waiting> waiting = new ArrayList<>();
         // Keycloak first: it is the slowest by far and boots while everything else starts.
         waiting.add(new Waiting(startKeycloak(), System.nanoTime()));
@@ -86,18 +102,11 @@ final class RunningPlatform {
     }
 
     /**
-     * Reports on the console when a child dies after the platform was ready; the others keep running. An exit by
-     * SIGINT or SIGTERM is not reported: Ctrl-C reaches the children together with the launcher.
+     * From now on a child that exits unexpectedly is restarted (with backoff, until the restart policy gives it up);
+     * the others keep running meanwhile.
      */
-    void reportUnexpectedExits() {
-        for (ChildProcess child : children()) {
-            child.process().onExit().thenRun(() -> {
-                int code = child.exitValue();
-                if (!stopping && code != EXIT_SIGINT && code != EXIT_SIGTERM) {
-                    Console.failed(child.label(), "stopped unexpectedly (exit code " + code + "), see " + child.log());
-                }
-            });
-        }
+    void superviseChildren() {
+        children().forEach(SupervisedChild::supervise);
     }
 
     /**
@@ -111,12 +120,16 @@ final class RunningPlatform {
         stopping = true;
         stopped = true;
         Console.line("Stopping the platform …");
-        List<ChildProcess> gatewayFirst = new ArrayList<>(services);
-        Collections.reverse(gatewayFirst);
+        List<SupervisedChild> supervised = new ArrayList<>(services);
+        Collections.reverse(supervised);
+        List<ChildProcess> gatewayFirst = new ArrayList<>();
+        supervised.forEach(s -> s.stop().ifPresent(gatewayFirst::add));
         gatewayFirst.forEach(ChildProcess::requestStop);
-        if (keycloak != null) {
-            keycloak.requestStop();
+        ChildProcess keycloakProcess = keycloak == null ? null : keycloak.stop().orElse(null);
+        if (keycloakProcess != null) {
+            keycloakProcess.requestStop();
         }
+        scheduler.shutdownNow();
         long servicesDeadline = System.nanoTime() + SERVICE_STOP_GRACE.toNanos();
         for (ChildProcess service : gatewayFirst) {
             Duration left = Duration.ofNanos(Math.max(0, servicesDeadline - System.nanoTime()));
@@ -126,7 +139,7 @@ final class RunningPlatform {
                         service.label(), SERVICE_STOP_GRACE.toSeconds());
             }
         }
-        if (keycloak != null && !keycloak.awaitStop(KEYCLOAK_STOP_GRACE)) {
+        if (keycloakProcess != null && !keycloakProcess.awaitStop(KEYCLOAK_STOP_GRACE)) {
             Console.line("  ! Keycloak did not stop within %d s and was killed", KEYCLOAK_STOP_GRACE.toSeconds());
         }
         closeQuietly("Kafka", kafka);
@@ -135,8 +148,18 @@ final class RunningPlatform {
         Console.line("stopped");
     }
 
-    private synchronized ChildProcess startKeycloak() throws IOException {
+    private synchronized SupervisedChild startKeycloak() throws IOException {
         checkNotStopping();
+        keycloak = supervised(Topology.KEYCLOAK, this::launchKeycloak, this::keycloakReady);
+        keycloak.start();
+        return keycloak;
+    }
+
+    /**
+     * Prepares the installation and its database, then starts {@code kc.sh}. Runs again before each restart: a
+     * Keycloak that died abruptly may have left its database unopenable or its JVM behind.
+     */
+    private ChildProcess launchKeycloak(Optional<String> restartMarker) throws IOException {
         KeycloakDistribution distribution = keycloakDistribution;
         if (!distribution.isUnpacked()) {
             long t = System.nanoTime();
@@ -154,6 +177,11 @@ final class RunningPlatform {
             Console.line(
                     "  · Keycloak's database was left incomplete by an interrupted first start; it is created afresh");
         }
+        KeycloakDatabase.Recovery recovery = new KeycloakDatabase(distribution).recover();
+        if (recovery.happened()) {
+            log.warn("Keycloak database: {}", recovery.description());
+            Console.line("  ! Keycloak's database: %s", recovery.description());
+        }
         if (distribution.stageRealm(settings.realmJson())) {
             Console.line("  ! infra/keycloak/fulian-realm.json changed, but Keycloak keeps the realm already in its"
                     + " database. Stop the platform and delete " + distribution.databaseDir()
@@ -163,8 +191,7 @@ final class RunningPlatform {
                         distribution, settings.keycloakPort(), settings.keycloakManagementPort()))
                 .directory(distribution.home().toFile());
         command.environment().putAll(KeycloakServer.environment(System.getenv()));
-        keycloak = launch(Topology.KEYCLOAK, command);
-        return keycloak;
+        return launch(Topology.KEYCLOAK, command, restartMarker);
     }
 
     private synchronized void startMongo(long since) throws IOException {
@@ -188,48 +215,71 @@ final class RunningPlatform {
         Console.ready(component.label(), component.address(), since);
     }
 
-    private synchronized ChildProcess startService(JavaService service) throws IOException {
+    private synchronized SupervisedChild startService(JavaService service) throws IOException {
         checkNotStopping();
-        ProcessBuilder command = new ProcessBuilder(Services.command(service, settings))
-                .directory(settings.root().resolve(service.name()).toFile());
-        command.environment().putAll(Services.environment(service, settings));
-        command.environment().putAll(secrets.forService(service));
-        ChildProcess child = launch(service.name(), command);
+        SupervisedChild child = supervised(
+                service.name(),
+                restartMarker -> {
+                    // Built afresh for each start from the same settings: same port, same environment, same key.
+                    ProcessBuilder command = new ProcessBuilder(Services.command(service, settings))
+                            .directory(settings.root().resolve(service.name()).toFile());
+                    command.environment().putAll(Services.environment(service, settings));
+                    command.environment().putAll(secrets.forService(service));
+                    return launch(service.name(), command, restartMarker);
+                },
+                () -> {});
         services.add(child);
+        child.start();
         return child;
     }
 
-    private ChildProcess launch(String name, ProcessBuilder command) throws IOException {
+    private SupervisedChild supervised(String name, SupervisedChild.Launch launch, Runnable whenUp) {
         Component component = components.get(name);
-        ChildProcess child = ChildProcess.start(
-                name, component.label(), command, settings.logDir().resolve(name + ".log"));
-        pids.write(name, child.pid());
-        return child;
+        return new SupervisedChild(
+                name,
+                component.label(),
+                launch,
+                component.probe(),
+                whenUp,
+                settings.restartPolicy(),
+                scheduler,
+                pids,
+                statuses,
+                Clock.systemUTC());
+    }
+
+    private ChildProcess launch(String name, ProcessBuilder command, Optional<String> restartMarker)
+            throws IOException {
+        Component component = components.get(name);
+        Path log = settings.logDir().resolve(name + ".log");
+        return restartMarker.isPresent()
+                ? ChildProcess.restart(name, component.label(), command, log, restartMarker.get())
+                : ChildProcess.start(name, component.label(), command, log);
     }
 
     private void awaitReady(List<Waiting> waiting, long since) throws StartupFailure, IOException {
         while (!waiting.isEmpty()) {
             checkNotStopping();
-            for (ChildProcess child : children()) {
+            for (SupervisedChild supervised : children()) {
+                ChildProcess child = supervised.current().orElseThrow();
                 if (!child.isAlive()) {
                     throw StartupFailure.exited(child.label(), child.exitValue(), child.log());
                 }
             }
             for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
                 Waiting w = it.next();
-                Component component = components.get(w.child().name());
+                ChildProcess child = w.child().current().orElseThrow();
+                Component component = components.get(child.name());
                 if (component.probe().isUp()) {
                     Console.ready(component.label(), component.address(), since);
                     it.remove();
+                    w.child().markUp();
                     if (w.child() == keycloak) {
                         keycloakReady();
                     }
                 } else if (System.nanoTime() - w.startedAt()
                         > settings.readyTimeout().toNanos()) {
-                    throw StartupFailure.notReady(
-                            component.label(),
-                            settings.readyTimeout(),
-                            w.child().log());
+                    throw StartupFailure.notReady(component.label(), settings.readyTimeout(), child.log());
                 }
             }
             if (!waiting.isEmpty()) {
@@ -254,16 +304,19 @@ final class RunningPlatform {
      * Marks Keycloak's database as complete, and records Keycloak's JVM: {@code kc.sh} runs it as its child, and its own
      * pid file lets {@code down} stop it even if the script died first and the JVM was re-parented.
      */
-    private void keycloakReady() throws IOException {
-        keycloakDistribution.markDatabaseComplete();
-        keycloak.process()
-                .descendants()
-                .findFirst()
+    private void keycloakReady() {
+        try {
+            keycloakDistribution.markDatabaseComplete();
+        } catch (IOException e) {
+            log.warn("cannot mark Keycloak's database as complete", e);
+        }
+        keycloak.current()
+                .flatMap(kc -> kc.process().descendants().findFirst())
                 .ifPresent(jvm -> pids.write(Topology.KEYCLOAK + "-jvm", jvm.pid()));
     }
 
-    private List<ChildProcess> children() {
-        List<ChildProcess> children = new ArrayList<>(services);
+    private List<SupervisedChild> children() {
+        List<SupervisedChild> children = new ArrayList<>(services);
         if (keycloak != null) {
             children.add(0, keycloak);
         }
@@ -306,5 +359,5 @@ final class RunningPlatform {
     }
 
     /** A started child and when it was started: the ready timeout counts from there. */
-    private record Waiting(ChildProcess child, long startedAt) {}
+    private record Waiting(SupervisedChild child, long startedAt) {}
 }

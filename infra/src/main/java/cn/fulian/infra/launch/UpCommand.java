@@ -86,7 +86,7 @@ public final class UpCommand {
             return 1;
         }
         printReady(since);
-        platform.reportUnexpectedExits();
+        platform.superviseChildren();
         Thread.currentThread().join();
         return 0;
     }
@@ -129,6 +129,9 @@ public final class UpCommand {
         }
         Console.line("");
         Console.line("  Logs: %s  (one per component; Kafka and MongoDB in infra.log)", settings.logDir());
+        Console.line(
+                "  A service, the gateway or Keycloak that exits unexpectedly is restarted (at most %s).",
+                settings.restartPolicy().describeLimit());
         Console.line("  Ctrl-C stops everything (or ./platform down from another terminal).");
     }
 
