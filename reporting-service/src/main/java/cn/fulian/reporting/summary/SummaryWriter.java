@@ -308,6 +308,9 @@ final class SummaryWriter {
         if (r.actual() == null || r.paceStatus() == PaceStatus.NO_DATA) {
             return false;
         }
+        if (r.actual().signum() == 0 && r.approved() != null && r.approved().signum() == 0) {
+            return false; // a zero an approved report confirms reads best as the confirmation alone
+        }
         return rate(r) || "AT_MOST".equals(r.direction()) || r.actual().signum() != 0;
     }
 

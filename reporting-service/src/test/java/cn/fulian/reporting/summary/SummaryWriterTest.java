@@ -194,7 +194,7 @@ class SummaryWriterTest {
                         .due(LocalDate.of(2013, 12, 31))
                         .build(),
                 // behind, but nothing recorded: no figure, no sentence
-                incidents().actual("0").status(PaceStatus.RED).build());
+                incidents().actual(null).status(PaceStatus.NO_DATA).build());
 
         SummaryDraft draft = write("福州市", rows);
 
