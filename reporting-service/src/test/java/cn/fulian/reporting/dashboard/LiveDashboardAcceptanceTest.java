@@ -26,6 +26,7 @@ import cn.fulian.reporting.readmodel.RebuildService;
 import cn.fulian.reporting.support.Dashboards;
 import cn.fulian.reporting.support.EventBus;
 import cn.fulian.reporting.support.MutableClock;
+import cn.fulian.reporting.support.Redelivery;
 import cn.fulian.reporting.support.ReportingTest;
 import cn.fulian.reporting.support.Scenario;
 import cn.fulian.reporting.support.Units;
@@ -708,12 +709,8 @@ class LiveDashboardAcceptanceTest {
         bus.awaitCaughtUp(EventBus.readModelTopics());
     }
 
-    /** Rewinds the live group to offset 0 with every processed marker gone: only the offset guards stand. */
     private void redeliverEverythingWithoutMarkers(EventBus bus) {
-        rebuilds.liveListener().stop();
-        mongo.remove(Query.query(Criteria.where("topic").in(EventBus.readModelTopics())), ExactConsumer.PROCESSED);
-        bus.rewindReadModelGroup(EventBus.readModelTopics());
-        rebuilds.liveListener().start();
+        Redelivery.everythingWithoutMarkers(bus, rebuilds, mongo);
         awaitQuiet(bus);
     }
 

@@ -18,9 +18,9 @@ import cn.fulian.reporting.readmodel.ReadModel;
 import cn.fulian.reporting.readmodel.RebuildService;
 import cn.fulian.reporting.support.Dashboards;
 import cn.fulian.reporting.support.EventBus;
+import cn.fulian.reporting.support.Redelivery;
 import cn.fulian.reporting.support.ReportingTest;
 import cn.fulian.reporting.support.Units;
-import cn.fulian.starter.consumer.ExactConsumer;
 import cn.fulian.starter.outbox.OutboxRelay;
 import cn.fulian.starter.test.Eventually;
 import java.time.Duration;
@@ -29,13 +29,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -263,23 +260,15 @@ class PastYearLedgerTest {
         bus.awaitCaughtUp(EventBus.readModelTopics());
     }
 
-    /** Rewinds the live group to offset 0 with every processed marker gone: only the offset guards stand. */
     private void redeliverEverythingWithoutMarkers(EventBus bus) {
-        rebuilds.liveListener().stop();
-        mongo.remove(Query.query(Criteria.where("topic").in(EventBus.readModelTopics())), ExactConsumer.PROCESSED);
-        bus.rewindReadModelGroup(EventBus.readModelTopics());
-        rebuilds.liveListener().start();
+        Redelivery.everythingWithoutMarkers(bus, rebuilds, mongo);
         awaitQuiet(bus);
     }
 
-    /** Publishes this ledger's events again under new offsets, as a producer retry would: the same event ids. */
+    /** This ledger's events again under new offsets. */
     private void injectDuplicates(EventBus bus) {
-        List<ConsumerRecord<String, String>> ours = bus.readAll(
-                EventBus.readModelTopics(), r -> r.key() != null && r.key().startsWith("c13-"));
-        assertThat(ours).hasSize(9);
-        for (ConsumerRecord<String, String> r : ours) {
-            bus.send(r.topic(), r.key(), r.value());
-        }
+        assertThat(Redelivery.resend(bus, r -> r.key() != null && r.key().startsWith("c13-")))
+                .isEqualTo(9);
         awaitQuiet(bus);
     }
 }
