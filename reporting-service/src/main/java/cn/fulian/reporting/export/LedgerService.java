@@ -53,7 +53,7 @@ public class LedgerService {
         if (cancelled) {
             status = "已取消";
         } else if (acknowledged != null) {
-            status = "REQUESTED".equals(a.getString("extension")) ? "已签收(申请延期)" : "已签收";
+            status = "REQUESTED".equals(a.getString("extension")) ? "已签收（申请延期）" : "已签收";
         } else {
             status = "待签收";
         }

@@ -194,8 +194,10 @@ class PlanningProjection {
         }
         if (e.parentAssignmentId() == null && occurredAt != null) {
             // the plan's own unit holds its tasks acknowledged from publication, without an AssignmentAcknowledged;
-            // $min keeps the first moment when a revision allocates again
+            // $min keeps the first moment when a revision allocates again. On the assignment too, so the ledger
+            // export says 已签收 where the dashboard does.
             own.min("acknowledgedAt", Date.from(occurredAt));
+            batch.on(ReadModel.ASSIGNMENTS, e.assignmentId()).min("acknowledgedAt", Date.from(occurredAt));
         }
         if (drain) {
             // only once the waiting links are in the actual: a crash before this redelivers the event, and the

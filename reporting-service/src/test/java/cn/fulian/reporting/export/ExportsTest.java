@@ -139,6 +139,19 @@ class ExportsTest {
     }
 
     @Test
+    void thePlanUnitsOwnTasksAreAcknowledgedInTheLedgerAsOnTheDashboard() throws Exception {
+        byte[] xlsx = download("/api/reports/exports/ledger.xlsx", null, TestTokens.cityStaff());
+
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Map<String, Cell>> rows = rows(book.getSheet("任务分解台账"));
+            assertThat(rows)
+                    .filteredOn(r -> text(r, "单位").equals("福州市"))
+                    .extracting(r -> text(r, "任务编号") + "|" + text(r, "签收状态"))
+                    .containsExactly("t32-loan|已签收", "t32-train|已签收");
+        }
+    }
+
+    @Test
     void theRankingBulletinCarriesTheChineseUnitNamesAsTextInRankOrder() throws Exception {
         byte[] pdf = download("/api/reports/exports/ranking.pdf", Units.CITY, TestTokens.leader());
 
