@@ -117,7 +117,8 @@ public class DashboardService {
         paths.addAll(childPaths);
         Sources sources = new Sources(
                 yearUnitDocs(ReadModel.RIGHTS, year, paths),
-                yearUnitDocs(ReadModel.HONOURS, year, anyHonoursSource(tasks) ? paths : List.of(unit.value())));
+                yearUnitDocs(ReadModel.HONOURS, year, anyHonoursSource(tasks) ? paths : List.of(unit.value())),
+                planUnitNames(tasks));
 
         List<TaskRow> own = ownDocs.stream()
                 .map(d -> row(d, tasks, start, today, sources))
@@ -152,7 +153,7 @@ public class DashboardService {
                 rights.get(unit.value()),
                 childPaths.stream().map(rights::get).toList(),
                 completeness(year, today, ownDocs, tasks),
-                retainedShare(ownDocs, tasks, start, today),
+                retainedShare(ownDocs, tasks, start, today, sources.planUnitNames()),
                 honours(sources.honours().get(unit.value())));
     }
 
@@ -179,8 +180,12 @@ public class DashboardService {
      * the activities the unit recorded itself.
      */
     private List<TaskRow> retainedShare(
-            List<Document> ownDocs, Map<String, Document> tasks, LocalDate start, LocalDate today) {
-        Sources none = new Sources(Map.of(), Map.of());
+            List<Document> ownDocs,
+            Map<String, Document> tasks,
+            LocalDate start,
+            LocalDate today,
+            Map<String, String> planUnitNames) {
+        Sources none = new Sources(Map.of(), Map.of(), planUnitNames);
         List<TaskRow> rows = new ArrayList<>();
         for (Document d : ownDocs) {
             BigDecimal retained = Fixed.read(d.get("retained"));
@@ -211,8 +216,23 @@ public class DashboardService {
         return kind == null || IndicatorSource.ACTIVITY.equals(kind);
     }
 
-    /** The rights and honours counters of the units a dashboard shows, by unit path, for tasks fed by them. */
-    record Sources(Map<String, Document> rights, Map<String, Document> honours) {}
+    /**
+     * The rights and honours counters of the units a dashboard shows, by unit path, for tasks fed by them; and the
+     * names of the units whose plans the year's tasks belong to.
+     */
+    record Sources(Map<String, Document> rights, Map<String, Document> honours, Map<String, String> planUnitNames) {}
+
+    /** The name of each unit that has a plan among the year's tasks: a handful of lookups, not one per row. */
+    private Map<String, String> planUnitNames(Map<String, Document> tasks) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Document task : tasks.values()) {
+            String path = task.getString(TaskFields.PLAN_UNIT_PATH);
+            if (path != null && OrgPath.isValid(path) && !names.containsKey(path)) {
+                names.put(path, directory.nameOf(OrgPath.of(path)));
+            }
+        }
+        return names;
+    }
 
     private static boolean anyHonoursSource(Map<String, Document> tasks) {
         return tasks.values().stream()
@@ -293,9 +313,14 @@ public class DashboardService {
                 || Boolean.TRUE.equals(d.getBoolean("cancelled"))) {
             return null;
         }
+        String unitPath = d.getString("unitPath");
+        String planUnitPath = task.getString(TaskFields.PLAN_UNIT_PATH);
+        if (planUnitPath != null && !isAtOrBelow(unitPath, planUnitPath)) {
+            // an ancestor of the plan's unit only holds roll-up counters of a task it neither set nor was given
+            return null;
+        }
         String kind = task.getString("kind");
         String direction = task.getString("direction");
-        String unitPath = d.getString("unitPath");
         BigDecimal target = Fixed.read(d.get("target"));
         Latest reported = latest(d, false);
         Latest approved = latest(d, true);
@@ -350,7 +375,17 @@ public class DashboardService {
                 pace.projected(),
                 due,
                 d.get("acknowledgedAt") instanceof Date at ? at.toInstant() : null,
-                sourceOf(task));
+                sourceOf(task),
+                planUnitPath,
+                planUnitPath == null ? null : planUnitPath.equals(unitPath) ? TaskRow.OWN : TaskRow.ALLOCATED,
+                planUnitPath == null ? null : sources.planUnitNames().get(planUnitPath));
+    }
+
+    private static boolean isAtOrBelow(String unitPath, String other) {
+        return unitPath != null
+                && OrgPath.isValid(unitPath)
+                && OrgPath.isValid(other)
+                && OrgPath.of(unitPath).isAtOrBelow(OrgPath.of(other));
     }
 
     private static String sourceOf(Document task) {
