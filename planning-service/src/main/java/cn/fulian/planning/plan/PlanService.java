@@ -6,7 +6,6 @@ import cn.fulian.starter.problem.ForbiddenException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
-import cn.fulian.starter.scope.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -144,8 +143,6 @@ public class PlanService {
 
     /** Leaders and admins read plans; the staff of a unit (a level role) write them. */
     private static void requireStaff(OrgScope scope) {
-        if (!scope.hasRole(Role.CITY) && !scope.hasRole(Role.DISTRICT) && !scope.hasRole(Role.TOWNSHIP)) {
-            throw new ForbiddenException("该账号只能查看计划,由本单位工作人员编制 / this account may only read plans");
-        }
+        scope.requireStaff("该账号只能查看计划,计划由本单位工作人员编制 / this account may only read plans");
     }
 }
