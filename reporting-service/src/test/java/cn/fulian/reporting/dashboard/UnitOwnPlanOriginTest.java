@@ -13,12 +13,16 @@ import cn.fulian.events.EventCodec;
 import cn.fulian.events.Topics;
 import cn.fulian.reporting.support.Dashboards;
 import cn.fulian.reporting.support.EventBus;
+import cn.fulian.reporting.support.MutableClock;
 import cn.fulian.reporting.support.ReportingTest;
 import cn.fulian.reporting.support.Scenario;
 import cn.fulian.reporting.support.Units;
 import cn.fulian.starter.test.TestTokens;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +51,7 @@ class UnitOwnPlanOriginTest {
     static final String CITY_TASK = "own-city-t01";
     static final String GULOU_TASK = "own-gulou-t01";
     static final String GULOU_NEXT_YEAR_TASK = "own-gulou-next-t01";
+    static final Instant GULOU_PUBLISHED = Instant.parse(YEAR + "-07-01T02:00:00Z");
 
     @Autowired
     MockMvc mvc;
@@ -56,6 +61,9 @@ class UnitOwnPlanOriginTest {
 
     @Autowired
     EventCodec codec;
+
+    @Autowired
+    MutableClock clock;
 
     /** The events go out once for the class: an activity published again would be another activity. */
     static boolean published;
@@ -76,7 +84,9 @@ class UnitOwnPlanOriginTest {
             s.allocate(CITY_TASK, GULOU, "60", due);
             s.allocate(CITY_TASK, GUDONG, "30", due);
 
-            s.planOf(GULOU, "own-gulou", "2029年鼓楼区妇联工作计划", 1);
+            // 鼓楼区 publishes its own plan in July, months after the city's
+            Scenario july = new Scenario(bus, YEAR, GULOU_PUBLISHED);
+            july.planOf(GULOU, "own-gulou", "2029年鼓楼区妇联工作计划", 1);
             s.taskOf(GULOU, "own-gulou", GULOU_TASK, "强化项目运作", "规范建设社区妇女儿童之家20个", "妇女儿童之家", "个", "COUNT", "20", due);
             s.hold(GULOU_TASK, GULOU, "20", due);
             s.allocate(GULOU_TASK, GUDONG, "12", due);
@@ -115,6 +125,24 @@ class UnitOwnPlanOriginTest {
         assertThat(allocated.get("origin").asString()).isEqualTo("ALLOCATED");
         assertThat(allocated.get("planUnitPath").asString()).isEqualTo(CITY);
         assertThat(allocated.get("planUnitName").asString()).isEqualTo("福州市");
+    }
+
+    @Test
+    void aUnitsOwnTaskIsPacedFromItsOwnPlansPublicationNotFromTheCitys() throws Exception {
+        Instant before = clock.instant();
+        try {
+            clock.set(LocalDateTime.of(YEAR, 7, 1, 12, 0));
+            JsonNode gulou = Dashboards.leaderView(mvc, codec, GULOU, YEAR);
+            // published today: nothing is expected of it yet, while the city's task has been running since February
+            assertThat(row(gulou.get("tasks"), GULOU_TASK).get("expectedByNow").decimalValue())
+                    .isEqualByComparingTo("0");
+            assertThat(row(gulou.get("tasks"), GULOU_TASK).get("paceStatus").asString())
+                    .isEqualTo("GREEN");
+            assertThat(row(gulou.get("tasks"), CITY_TASK).get("expectedByNow").decimalValue())
+                    .isGreaterThan(BigDecimal.valueOf(20));
+        } finally {
+            clock.set(LocalDateTime.ofInstant(before, MutableClock.ZONE));
+        }
     }
 
     @Test

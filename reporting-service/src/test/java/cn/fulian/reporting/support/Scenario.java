@@ -27,9 +27,14 @@ public final class Scenario {
     private final Instant at;
 
     public Scenario(EventBus bus, int year) {
+        this(bus, year, Instant.parse(year + "-02-01T01:00:00Z"));
+    }
+
+    /** Events that happen at the given moment (a plan published later in the year than the city's). */
+    public Scenario(EventBus bus, int year, Instant at) {
         this.bus = bus;
         this.year = year;
-        this.at = Instant.parse(year + "-02-01T01:00:00Z");
+        this.at = at;
     }
 
     public static String assignmentId(String taskId, String unitPath) {
