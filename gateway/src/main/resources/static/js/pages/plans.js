@@ -58,9 +58,9 @@ function relation(plan) {
   return mine.startsWith(plan.unitPath + '/') ? 'ABOVE' : 'BELOW';
 }
 const RELATIONS = {
-  OWN: ['本单位', 'Own unit'],
-  ABOVE: ['上级下达', 'From above'],
-  BELOW: ['下级单位', 'Unit below'],
+  OWN: ['本单位计划', 'Own plan'],
+  ABOVE: ['上级计划', 'From above'],
+  BELOW: ['下级计划（只读）', 'Unit below, read only'],
 };
 
 /** Only the plan's own unit's staff change it; the units above and below read it. */
@@ -141,7 +141,7 @@ export const PlanList = {
     </div>
     <Empty v-if="error" :unavailable="error.unavailable"></Empty>
     <template v-else-if="plans">
-      <Empty v-if="!plans.items.length" :text="canWrite ? L('还没有计划,点击“新建计划”编写本单位的年度计划。', 'No plan yet: start with “New plan” to write your unit’s plan.') : L('还没有计划。', 'No plan yet.')"></Empty>
+      <Empty v-if="!plans.items.length" :text="canWrite ? L('还没有计划，点击“新建计划”编写本单位的年度计划。', 'No plan yet: start with “New plan” to write your unit’s plan.') : L('还没有计划。', 'No plan yet.')"></Empty>
       <table v-else class="grid">
         <thead><tr><th>{{ L('年度', 'Year') }}</th><th>{{ L('编制单位', 'Unit') }}</th><th>{{ L('计划名称', 'Title') }}</th><th>{{ L('任务数', 'Tasks') }}</th><th>{{ L('状态', 'Status') }}</th></tr></thead>
         <tbody>
@@ -459,7 +459,7 @@ export const PlanDetail = {
       </div>
       <Alert :error="message" kind="ok"></Alert>
       <p class="meta">{{ L('编制单位', 'Unit') }} {{ plan.unitName || plan.unitPath }} · {{ L('年度', 'Year') }} {{ plan.year }} · {{ L('发布时间', 'Published') }} {{ date(plan.publishedAt) }}</p>
-      <p v-if="readOnlyBelow" class="notice" data-test="read-only">{{ L('这是下级单位自行编制的计划,只能查看,不能修改。', 'This is a plan of a unit below yours: read only.') }}</p>
+      <p v-if="readOnlyBelow" class="notice" data-test="read-only">{{ L('这是下级单位自行编制的计划，只能查看，不能修改。', 'This is a plan of a unit below yours: read only.') }}</p>
       <p v-if="plan.overallRequirements" class="prose">{{ plan.overallRequirements }}</p>
       <table class="grid">
         <thead><tr>

@@ -135,7 +135,7 @@ public class PlanService {
     private AnnualPlan owned(OrgScope scope, String id) {
         AnnualPlan plan = get(scope, id);
         if (!scope.isOwnUnit(plan.unitPath())) {
-            throw new ForbiddenException("只有编制单位可以修改计划,上级和下级单位只能查看 / only the plan's own unit may change it");
+            throw new ForbiddenException("只有编制单位可以修改计划，上级和下级单位只能查看 / only the plan's own unit may change it");
         }
         requireStaff(scope);
         return plan;
@@ -143,6 +143,6 @@ public class PlanService {
 
     /** Leaders and admins read plans; the staff of a unit (a level role) write them. */
     private static void requireStaff(OrgScope scope) {
-        scope.requireStaff("该账号只能查看计划,计划由本单位工作人员编制 / this account may only read plans");
+        scope.requireStaff("该账号只能查看计划，计划由本单位工作人员编制 / this account may only read plans");
     }
 }
