@@ -63,7 +63,7 @@ const App = {
   setup() {
     const menu = computed(() => {
       const items = [];
-      if (hasRole('city')) items.push(['#/plans', L('年度计划', 'Annual plans')]);
+      if (isStaff()) items.push(['#/plans', L('年度计划', 'Annual plans')]);
       if (isStaff()) items.push(['#/inbox', L('任务签收与分解', 'Assignments')]);
       if (isStaff()) items.push(['#/activities', L('活动记录', 'Activities')]);
       if (isStaff()) items.push(['#/reports', L('进度填报', 'Progress reports')]);

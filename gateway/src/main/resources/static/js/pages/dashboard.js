@@ -36,6 +36,18 @@ async function echarts() {
   return echartsModule;
 }
 
+/** 「本级自定」 for a task of the unit's own plan; 「鼓楼区妇联下达」 for one allocated from a plan above. */
+function originLabel(t) {
+  if (t.origin === 'OWN') return L('本级自定', 'Own plan');
+  return t.planUnitName ? L(t.planUnitName + '妇联下达', 'From ' + t.planUnitName) : L('上级下达', 'From above');
+}
+
+function originTitle(t) {
+  return t.origin === 'OWN'
+    ? L('本单位年度计划中自行确定的任务', 'A task of this unit’s own annual plan')
+    : L('上级计划分解下达的任务', 'Allocated from a plan above');
+}
+
 export const Dashboard = {
   props: { query: Object },
   setup(props) {
@@ -167,7 +179,7 @@ export const Dashboard = {
     watch(lang, () => drawChart());
     return {
       data, error, live, updatedAt, chartEl, year, years, changeYear, exportQuery, drill, parentPath, overall, counts,
-      lightLabel, sourceLabel, L, num, date, dateTime, measure,
+      lightLabel, sourceLabel, originLabel, originTitle, L, num, date, dateTime, measure,
     };
   },
   template: `
@@ -216,7 +228,7 @@ export const Dashboard = {
           <tbody>
             <tr v-for="t in data.tasks" :key="t.taskId" :data-task="t.title">
               <td><span class="dot" :class="t.paceStatus"></span><span class="light-text">{{ lightLabel(t.paceStatus) }}</span></td>
-              <td>{{ t.title }}<br><small class="muted">{{ t.workArea }}<template v-if="t.source && t.source !== 'ACTIVITY'"> · {{ sourceLabel(t.source) }}</template></small></td>
+              <td>{{ t.title }} <span v-if="t.origin" class="badge origin" :class="t.origin" data-test="origin" :title="originTitle(t)">{{ originLabel(t) }}</span><br><small class="muted">{{ t.workArea }}<template v-if="t.source && t.source !== 'ACTIVITY'"> · {{ sourceLabel(t.source) }}</template></small></td>
               <td class="num">{{ measure(t.target, t.indicatorUnit) }}</td>
               <td class="num" data-test="actual">{{ measure(t.actual, t.indicatorUnit) }}</td>
               <td class="num">{{ t.completionPercent === null ? '—' : num(t.completionPercent, 1) + '%' }}</td>

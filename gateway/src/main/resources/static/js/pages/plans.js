@@ -1,9 +1,10 @@
-// City staff: the annual plans — list, write (or import a file), publish, and go on to allocate each task.
+// The annual plans: every unit's staff write their own unit's plan (or import a file), publish it and go on to
+// allocate each task; the plans of the units above and below are listed beside it, read-only.
 import { ref, reactive, computed, onMounted } from '../vendor/vue.js';
 import { api, qs, request } from '../api.js';
 import { L, num, date, measure, statusLabel, KIND_LABELS } from '../i18n.js';
 import { useForm, problemText } from '../components.js';
-import { hasRole, currentYear } from '../session.js';
+import { isStaff, currentYear, session } from '../session.js';
 
 const UNITS = ['个', '名', '人', '场', '期', '人次', '万元', '元', '%', '户', '件', '所', '家', '次', '篇', '支'];
 
@@ -49,6 +50,23 @@ const HONOUR_KINDS = {
   FIVE_GOOD_FAMILY: ['五好文明家庭', 'Five-good family'],
   CIVILISED_COMMUNITY: ['巾帼文明社区', 'Civilised community'],
 };
+
+/** Whose plan it is, seen from the logged-in unit: its own, from above (上级), or a unit's below (下级). */
+function relation(plan) {
+  const mine = session.user ? session.user.unitPath : '';
+  if (!plan || plan.unitPath === mine) return 'OWN';
+  return mine.startsWith(plan.unitPath + '/') ? 'ABOVE' : 'BELOW';
+}
+const RELATIONS = {
+  OWN: ['本单位计划', 'Own plan'],
+  ABOVE: ['上级计划', 'From above'],
+  BELOW: ['下级计划（只读）', 'Unit below, read only'],
+};
+
+/** Only the plan's own unit's staff change it; the units above and below read it. */
+function canChange(plan) {
+  return isStaff() && relation(plan) === 'OWN';
+}
 
 /** 「数据来源：维权案件统计 · 办结率」, or what a task without a source is fed by. */
 function sourceText(source) {
@@ -101,7 +119,10 @@ export const PlanList = {
     }
     const go = (p) => { page.value = p; load(); };
     onMounted(load);
-    return { plans, error, page, year, load, go, importFile, importMsg, importErr, L, statusLabel, canWrite: hasRole('city') };
+    return {
+      plans, error, page, year, load, go, importFile, importMsg, importErr, L, statusLabel, canWrite: isStaff(), relation,
+      RELATIONS,
+    };
   },
   template: `
   <section class="page">
@@ -120,12 +141,13 @@ export const PlanList = {
     </div>
     <Empty v-if="error" :unavailable="error.unavailable"></Empty>
     <template v-else-if="plans">
-      <Empty v-if="!plans.items.length" :text="L('还没有计划,点击“新建计划”开始编写。', 'No plan yet: start with “New plan”.')"></Empty>
+      <Empty v-if="!plans.items.length" :text="canWrite ? L('还没有计划，点击“新建计划”编写本单位的年度计划。', 'No plan yet: start with “New plan” to write your unit’s plan.') : L('还没有计划。', 'No plan yet.')"></Empty>
       <table v-else class="grid">
-        <thead><tr><th>{{ L('年度', 'Year') }}</th><th>{{ L('计划名称', 'Title') }}</th><th>{{ L('任务数', 'Tasks') }}</th><th>{{ L('状态', 'Status') }}</th></tr></thead>
+        <thead><tr><th>{{ L('年度', 'Year') }}</th><th>{{ L('编制单位', 'Unit') }}</th><th>{{ L('计划名称', 'Title') }}</th><th>{{ L('任务数', 'Tasks') }}</th><th>{{ L('状态', 'Status') }}</th></tr></thead>
         <tbody>
-          <tr v-for="p in plans.items" :key="p.id">
+          <tr v-for="p in plans.items" :key="p.id" :data-plan-unit="p.unitPath">
             <td>{{ p.year }}</td>
+            <td>{{ p.unitName || p.unitPath }} <span class="badge origin" :class="relation(p)" data-test="plan-relation">{{ L(RELATIONS[relation(p)][0], RELATIONS[relation(p)][1]) }}</span></td>
             <td><a :href="'#/plans/' + p.id">{{ p.title }}</a></td>
             <td class="num">{{ p.taskCount }}</td>
             <td><span class="badge" :class="p.status">{{ statusLabel(p.status) }}</span></td>
@@ -417,9 +439,11 @@ export const PlanDetail = {
       }
     }
     onMounted(load);
+    const canWrite = computed(() => canChange(plan.value));
+    const readOnlyBelow = computed(() => !!plan.value && relation(plan.value) === 'BELOW');
     return {
-      plan, error, message, busy, publish, ownAssignments, sourceText, L, num, date, measure, statusLabel,
-      canWrite: hasRole('city'),
+      plan, error, message, busy, publish, ownAssignments, sourceText, L, num, date, measure, statusLabel, canWrite,
+      readOnlyBelow,
     };
   },
   template: `
@@ -434,7 +458,8 @@ export const PlanDetail = {
         </div>
       </div>
       <Alert :error="message" kind="ok"></Alert>
-      <p class="meta">{{ L('年度', 'Year') }} {{ plan.year }} · {{ L('发布时间', 'Published') }} {{ date(plan.publishedAt) }}</p>
+      <p class="meta">{{ L('编制单位', 'Unit') }} {{ plan.unitName || plan.unitPath }} · {{ L('年度', 'Year') }} {{ plan.year }} · {{ L('发布时间', 'Published') }} {{ date(plan.publishedAt) }}</p>
+      <p v-if="readOnlyBelow" class="notice" data-test="read-only">{{ L('这是下级单位自行编制的计划，只能查看，不能修改。', 'This is a plan of a unit below yours: read only.') }}</p>
       <p v-if="plan.overallRequirements" class="prose">{{ plan.overallRequirements }}</p>
       <table class="grid">
         <thead><tr>

@@ -11,7 +11,6 @@ import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
-import cn.fulian.starter.scope.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -275,9 +274,7 @@ public class AllocationService {
 
     /** Leaders and admins read; only the staff of a unit (a level role) act on its assignments. */
     private static void requireStaff(OrgScope scope) {
-        if (!scope.hasRole(Role.CITY) && !scope.hasRole(Role.DISTRICT) && !scope.hasRole(Role.TOWNSHIP)) {
-            throw new ForbiddenException("该账号只能查看,不能办理任务 / this account may only read");
-        }
+        scope.requireStaff("该账号只能查看,不能办理任务 / this account may only read");
     }
 
     private static void requireVersion(Assignment a, Long version) {

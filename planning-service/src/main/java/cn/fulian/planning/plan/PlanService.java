@@ -6,7 +6,6 @@ import cn.fulian.starter.problem.ForbiddenException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
-import cn.fulian.starter.scope.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -20,8 +19,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Writing and publishing plans. City staff write their unit's plan; every unit below reads the plans it works to (its
- * own unit's and its ancestors').
+ * Writing and publishing plans. The staff of any unit (city, district, township or community) write their own unit's
+ * plan, one a year, beside the targets allocated from above. A unit reads the plans it works to (its own and its
+ * ancestors') and the plans of its subtree (read only); a sibling's or a cousin's plan does not exist for it.
  */
 @Service
 public class PlanService {
@@ -39,14 +39,19 @@ public class PlanService {
     }
 
     public AnnualPlan create(OrgScope scope, PlanContent content) {
-        scope.requireRole(Role.CITY, "只有市妇联工作人员可以编制年度计划 / only city staff write annual plans");
+        requireStaff(scope);
         return insert(AnnualPlan.draft(scope.unit(), content, scope.username(), clock.instant()));
     }
 
+    /** The plans of the caller's ancestors (whose tasks reach it), its own and its subtree's, a page at a time. */
     public Page<AnnualPlan> list(OrgScope scope, Integer year, Pageable page) {
-        List<String> units =
-                scope.unit().selfAndAncestors().stream().map(OrgPath::value).toList();
-        return year == null ? plans.findByUnitPathIn(units, page) : plans.findByUnitPathInAndYear(units, year, page);
+        List<String> ancestors = scope.unit().selfAndAncestors().stream()
+                .filter(u -> !u.equals(scope.unit()))
+                .map(OrgPath::value)
+                .toList();
+        return year == null
+                ? plans.findVisible(ancestors, scope.subtreeRegex(), page)
+                : plans.findVisibleInYear(ancestors, scope.subtreeRegex(), year, page);
     }
 
     public AnnualPlan get(OrgScope scope, String id) {
@@ -126,11 +131,18 @@ public class PlanService {
         }
     }
 
+    /** A visible plan the caller may change: its own unit's, and the caller one of that unit's staff. */
     private AnnualPlan owned(OrgScope scope, String id) {
         AnnualPlan plan = get(scope, id);
-        if (!scope.isOwnUnit(plan.unitPath()) || !scope.hasRole(Role.CITY)) {
-            throw new ForbiddenException("只有编制单位可以修改计划 / only the plan's own unit may change it");
+        if (!scope.isOwnUnit(plan.unitPath())) {
+            throw new ForbiddenException("只有编制单位可以修改计划，上级和下级单位只能查看 / only the plan's own unit may change it");
         }
+        requireStaff(scope);
         return plan;
+    }
+
+    /** Leaders and admins read plans; the staff of a unit (a level role) write them. */
+    private static void requireStaff(OrgScope scope) {
+        scope.requireStaff("该账号只能查看计划，计划由本单位工作人员编制 / this account may only read plans");
     }
 }

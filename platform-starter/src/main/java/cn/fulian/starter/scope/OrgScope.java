@@ -38,6 +38,18 @@ public record OrgScope(String username, OrgPath unit, Level level, Set<String> r
         }
     }
 
+    /** The staff of a unit (a level role: city, district or township) act for it; leaders and admins only read. */
+    public boolean isStaff() {
+        return hasRole(Role.CITY) || hasRole(Role.DISTRICT) || hasRole(Role.TOWNSHIP);
+    }
+
+    /** Throws 403 unless the caller is one of its unit's staff. */
+    public void requireStaff(String action) {
+        if (!isStaff()) {
+            throw new ForbiddenException(action);
+        }
+    }
+
     public void requireRole(String role, String action) {
         if (!hasRole(role)) {
             throw new ForbiddenException(action);

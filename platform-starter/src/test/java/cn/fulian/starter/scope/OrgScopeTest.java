@@ -43,6 +43,15 @@ class OrgScopeTest {
     }
 
     @Test
+    void staffOfEveryLevelActWhileLeadersAndAdminsOnlyRead() {
+        assertThat(scope(CITY, Role.CITY).isStaff()).isTrue();
+        assertThat(scope(GULOU, Role.DISTRICT).isStaff()).isTrue();
+        assertThat(scope(GUDONG, Role.TOWNSHIP).isStaff()).isTrue();
+        assertThat(scope(CITY, Role.LEADER).isStaff()).isFalse();
+        assertThatThrownBy(() -> scope(CITY, Role.ADMIN).requireStaff("编制计划")).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
     void parentIsOnlyTheDirectParent() {
         assertThat(scope(CITY).isParentOf(GULOU)).isTrue();
         assertThat(scope(CITY).isParentOf(GUDONG)).isFalse();

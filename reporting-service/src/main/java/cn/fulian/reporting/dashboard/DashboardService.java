@@ -102,7 +102,8 @@ public class DashboardService {
     /** The dashboard of a unit already checked to be in scope, with pace and periods counted up to {@code today}. */
     public DashboardView dashboard(OrgPath unit, int year, LocalDate today) {
         Map<String, Document> tasks = tasks(year);
-        LocalDate start = periodStart(year);
+        Map<String, LocalDate> planStarts = planStarts(year);
+        LocalDate start = periodStart(year, planStarts);
 
         List<Document> ownDocs = taskUnits(year, tasks.keySet(), List.of(unit.value()));
         Set<String> childPaths = new TreeSet<>();
@@ -117,7 +118,9 @@ public class DashboardService {
         paths.addAll(childPaths);
         Sources sources = new Sources(
                 yearUnitDocs(ReadModel.RIGHTS, year, paths),
-                yearUnitDocs(ReadModel.HONOURS, year, anyHonoursSource(tasks) ? paths : List.of(unit.value())));
+                yearUnitDocs(ReadModel.HONOURS, year, anyHonoursSource(tasks) ? paths : List.of(unit.value())),
+                planUnitNames(tasks),
+                planStarts);
 
         List<TaskRow> own = ownDocs.stream()
                 .map(d -> row(d, tasks, start, today, sources))
@@ -152,7 +155,7 @@ public class DashboardService {
                 rights.get(unit.value()),
                 childPaths.stream().map(rights::get).toList(),
                 completeness(year, today, ownDocs, tasks),
-                retainedShare(ownDocs, tasks, start, today),
+                retainedShare(ownDocs, tasks, start, today, sources),
                 honours(sources.honours().get(unit.value())));
     }
 
@@ -179,8 +182,8 @@ public class DashboardService {
      * the activities the unit recorded itself.
      */
     private List<TaskRow> retainedShare(
-            List<Document> ownDocs, Map<String, Document> tasks, LocalDate start, LocalDate today) {
-        Sources none = new Sources(Map.of(), Map.of());
+            List<Document> ownDocs, Map<String, Document> tasks, LocalDate start, LocalDate today, Sources sources) {
+        Sources none = new Sources(Map.of(), Map.of(), sources.planUnitNames(), sources.planStarts());
         List<TaskRow> rows = new ArrayList<>();
         for (Document d : ownDocs) {
             BigDecimal retained = Fixed.read(d.get("retained"));
@@ -211,8 +214,27 @@ public class DashboardService {
         return kind == null || IndicatorSource.ACTIVITY.equals(kind);
     }
 
-    /** The rights and honours counters of the units a dashboard shows, by unit path, for tasks fed by them. */
-    record Sources(Map<String, Document> rights, Map<String, Document> honours) {}
+    /**
+     * The rights and honours counters of the units a dashboard shows, by unit path, for tasks fed by them; the names
+     * of the units whose plans the year's tasks belong to; the day each plan was published, by plan id.
+     */
+    record Sources(
+            Map<String, Document> rights,
+            Map<String, Document> honours,
+            Map<String, String> planUnitNames,
+            Map<String, LocalDate> planStarts) {}
+
+    /** The name of each unit that has a plan among the year's tasks: a handful of lookups, not one per row. */
+    private Map<String, String> planUnitNames(Map<String, Document> tasks) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Document task : tasks.values()) {
+            String path = task.getString(TaskFields.PLAN_UNIT_PATH);
+            if (path != null && OrgPath.isValid(path) && !names.containsKey(path)) {
+                names.put(path, directory.nameOf(OrgPath.of(path)));
+            }
+        }
+        return names;
+    }
 
     private static boolean anyHonoursSource(Map<String, Document> tasks) {
         return tasks.values().stream()
@@ -267,17 +289,27 @@ public class DashboardService {
                 .collect(Collectors.toMap(d -> d.getString("_id"), d -> d));
     }
 
-    /** The day the year's plan was published (pace is counted from it), or 1 January while it is not known. */
-    LocalDate periodStart(int year) {
-        LocalDate jan1 = LocalDate.of(year, 1, 1);
+    /**
+     * The day each of the year's plans was published, by plan id: a task's pace is counted from its own plan's
+     * publication (a district that publishes its own plan in March is not behind on it in February).
+     */
+    Map<String, LocalDate> planStarts(int year) {
         ZoneId zone = clock.getZone();
-        return mongo.find(byYear(year), Document.class, ReadModel.PLANS).stream()
-                .map(p -> p.get("publishedAt") instanceof Date d
-                        ? d.toInstant().atZone(zone).toLocalDate()
-                        : null)
-                .filter(d -> d != null && d.getYear() == year)
-                .min(Comparator.naturalOrder())
-                .orElse(jan1);
+        Map<String, LocalDate> starts = new LinkedHashMap<>();
+        for (Document p : mongo.find(byYear(year), Document.class, ReadModel.PLANS)) {
+            if (p.get("publishedAt") instanceof Date d) {
+                LocalDate day = d.toInstant().atZone(zone).toLocalDate();
+                if (day.getYear() == year) {
+                    starts.put(p.getString("_id"), day);
+                }
+            }
+        }
+        return starts;
+    }
+
+    /** The first publication of the year (the pace of a task whose plan is not known yet), or 1 January. */
+    private static LocalDate periodStart(int year, Map<String, LocalDate> planStarts) {
+        return planStarts.values().stream().min(Comparator.naturalOrder()).orElse(LocalDate.of(year, 1, 1));
     }
 
     /**
@@ -293,9 +325,14 @@ public class DashboardService {
                 || Boolean.TRUE.equals(d.getBoolean("cancelled"))) {
             return null;
         }
+        String unitPath = d.getString("unitPath");
+        String planUnitPath = task.getString(TaskFields.PLAN_UNIT_PATH);
+        if (planUnitPath != null && !isAtOrBelow(unitPath, planUnitPath)) {
+            // an ancestor of the plan's unit only holds roll-up counters of a task it neither set nor was given
+            return null;
+        }
         String kind = task.getString("kind");
         String direction = task.getString("direction");
-        String unitPath = d.getString("unitPath");
         BigDecimal target = Fixed.read(d.get("target"));
         Latest reported = latest(d, false);
         Latest approved = latest(d, true);
@@ -323,7 +360,8 @@ public class DashboardService {
         }
         String dueText = d.getString("dueDate") != null ? d.getString("dueDate") : task.getString("dueDate");
         LocalDate due = dueText == null ? null : LocalDate.parse(dueText);
-        LocalDate from = due != null && start.isAfter(due) ? due : start;
+        LocalDate planStart = sources.planStarts().getOrDefault(task.getString("planId"), start);
+        LocalDate from = due != null && planStart.isAfter(due) ? due : planStart;
         Pace.Figures pace = actual == null ? Pace.noData() : Pace.of(kind, direction, target, actual, from, due, today);
 
         return new TaskRow(
@@ -350,7 +388,17 @@ public class DashboardService {
                 pace.projected(),
                 due,
                 d.get("acknowledgedAt") instanceof Date at ? at.toInstant() : null,
-                sourceOf(task));
+                sourceOf(task),
+                planUnitPath,
+                planUnitPath == null ? null : planUnitPath.equals(unitPath) ? TaskRow.OWN : TaskRow.ALLOCATED,
+                planUnitPath == null ? null : sources.planUnitNames().get(planUnitPath));
+    }
+
+    private static boolean isAtOrBelow(String unitPath, String other) {
+        return unitPath != null
+                && OrgPath.isValid(unitPath)
+                && OrgPath.isValid(other)
+                && OrgPath.of(unitPath).isAtOrBelow(OrgPath.of(other));
     }
 
     private static String sourceOf(Document task) {

@@ -30,6 +30,8 @@ public record DashboardView(
     /**
      * One task at one unit. {@code actual} is a rate in percent for RATE indicators, and null when nothing is measured
      * yet (status NO_DATA); {@code source} says where it comes from: ACTIVITY, RIGHTS, HONOURS or REPORTED.
+     * {@code planUnitPath} and {@code planUnitName} name the unit whose plan the task belongs to; {@code origin} is
+     * {@code OWN} when that is the row's own unit (本级自定) and {@code ALLOCATED} when it came from above (上级下达).
      */
     public record TaskRow(
             String taskId,
@@ -55,7 +57,25 @@ public record DashboardView(
             BigDecimal projected,
             LocalDate dueDate,
             Instant acknowledgedAt,
-            String source) {}
+            String source,
+            String planUnitPath,
+            String origin,
+            String planUnitName) {
+
+        /** The row's unit's own plan set the task (本级自定). */
+        public static final String OWN = "OWN";
+
+        /** A plan above the row's unit set the task and it was allocated down (上级下达). */
+        public static final String ALLOCATED = "ALLOCATED";
+
+        /** 「本级自定」, or 「鼓楼区妇联下达」 naming the plan's unit; null where the plan's unit is not known. */
+        public String originLabel() {
+            if (origin == null) {
+                return null;
+            }
+            return OWN.equals(origin) ? "本级自定" : planUnitName + "妇联下达";
+        }
+    }
 
     /**
      * A direct child unit: its tasks and its score, the mean completion over its tasks with a target, each counted

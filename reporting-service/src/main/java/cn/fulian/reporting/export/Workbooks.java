@@ -31,7 +31,7 @@ final class Workbooks {
                     TASKS,
                     List.of(
                             "工作领域", "任务", "指标", "计量单位", "目标值", "实际完成", "上报值", "上报期次", "审核确认值", "审核期次", "完成率(%)",
-                            "序时应完成", "红黄绿灯", "年末预计", "截止日期", "签收时间"));
+                            "序时应完成", "红黄绿灯", "年末预计", "截止日期", "签收时间", "任务来源"));
             for (TaskRow r : d.tasks()) {
                 Sheets.append(
                         tasks,
@@ -52,7 +52,8 @@ final class Workbooks {
                         r.dueDate() == null ? null : r.dueDate().toString(),
                         r.acknowledgedAt() == null
                                 ? null
-                                : r.acknowledgedAt().atZone(zone).toLocalDate().toString());
+                                : r.acknowledgedAt().atZone(zone).toLocalDate().toString(),
+                        r.originLabel());
             }
 
             Sheet children = book.sheet(
@@ -72,7 +73,8 @@ final class Workbooks {
                             "上报值",
                             "审核确认值",
                             "完成率(%)",
-                            "红黄绿灯"));
+                            "红黄绿灯",
+                            "任务来源"));
             Map<String, RankingRow> ranks =
                     d.rankings().stream().collect(Collectors.toMap(r -> r.unit().path(), Function.identity()));
             List<ChildUnit> ordered = new ArrayList<>(d.children());
@@ -93,7 +95,7 @@ final class Workbooks {
                     Sheets.append(children, head);
                 }
                 for (TaskRow r : c.tasks()) {
-                    Object[] row = new Object[15];
+                    Object[] row = new Object[16];
                     System.arraycopy(head, 0, row, 0, head.length);
                     row[8] = r.title();
                     row[9] = r.target();
@@ -102,6 +104,7 @@ final class Workbooks {
                     row[12] = r.approved();
                     row[13] = r.completionPercent();
                     row[14] = r.paceLabel();
+                    row[15] = r.originLabel();
                     Sheets.append(children, row);
                 }
             }

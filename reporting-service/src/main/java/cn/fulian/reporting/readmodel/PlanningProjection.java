@@ -60,6 +60,7 @@ class PlanningProjection {
                 TaskPublished e = codec.payload(event.envelope(), TaskPublished.class);
                 Update u = batch.on(ReadModel.TASKS, e.taskId())
                         .set("planId", e.planId())
+                        .set(TaskFields.PLAN_UNIT_PATH, event.envelope().orgPath())
                         .set("year", e.year())
                         .set("workArea", e.workArea())
                         .set("title", e.title())

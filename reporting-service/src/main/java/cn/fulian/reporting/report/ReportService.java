@@ -9,7 +9,6 @@ import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
-import cn.fulian.starter.scope.Role;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -275,9 +274,7 @@ public class ReportService {
     }
 
     private static void requireStaff(OrgScope scope) {
-        if (!scope.hasRole(Role.CITY) && !scope.hasRole(Role.DISTRICT) && !scope.hasRole(Role.TOWNSHIP)) {
-            throw new ForbiddenException("只读账号不能填报或审核 / read-only accounts cannot report or review");
-        }
+        scope.requireStaff("只读账号不能填报或审核 / read-only accounts cannot report or review");
     }
 
     private ReportPeriod periodOf(AssignmentRef a, String period) {

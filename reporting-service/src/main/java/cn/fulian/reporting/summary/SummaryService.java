@@ -2,7 +2,9 @@ package cn.fulian.reporting.summary;
 
 import cn.fulian.reporting.dashboard.DashboardService;
 import cn.fulian.reporting.dashboard.DashboardView;
+import cn.fulian.reporting.readmodel.TaskFields;
 import cn.fulian.reporting.summary.SummaryWriter.PlannedTask;
+import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
 import java.util.Comparator;
 import java.util.List;
@@ -25,15 +27,30 @@ public class SummaryService {
 
     public SummaryDraft draft(OrgScope scope, String unitParam, Integer yearParam) {
         DashboardView d = dashboards.dashboard(scope, unitParam, yearParam);
-        return SummaryWriter.write(d.unit().name(), d.year(), d.today(), d.tasks(), d.rights(), nextYear(d.year()));
+        return SummaryWriter.write(
+                d.unit().name(),
+                d.year(),
+                d.today(),
+                d.tasks(),
+                d.rights(),
+                nextYear(OrgPath.of(d.unit().path()), d.year()));
     }
 
-    /** Next year's published tasks that are not cancelled, in plan order (by task id, as the dashboard orders them). */
-    private List<PlannedTask> nextYear(int year) {
+    /**
+     * Next year's published tasks that reach the unit (its own plan's and its ancestors'; never another unit's own
+     * plan) and are not cancelled, in plan order (by task id, as the dashboard orders them).
+     */
+    private List<PlannedTask> nextYear(OrgPath unit, int year) {
         return dashboards.tasks(year + 1).values().stream()
                 .filter(t -> !Boolean.TRUE.equals(t.getBoolean("cancelled")))
+                .filter(t -> reaches(t.getString(TaskFields.PLAN_UNIT_PATH), unit))
                 .sorted(Comparator.comparing((Document t) -> String.valueOf(t.getString("_id"))))
                 .map(t -> new PlannedTask(t.getString("workArea"), t.getString("title")))
                 .toList();
+    }
+
+    /** A task of a plan at or above the unit (a task read before plans named their unit is the city's). */
+    private static boolean reaches(String planUnitPath, OrgPath unit) {
+        return planUnitPath == null || (OrgPath.isValid(planUnitPath) && unit.isAtOrBelow(OrgPath.of(planUnitPath)));
     }
 }

@@ -419,7 +419,10 @@ class SummaryWriterTest {
                     null,
                     due,
                     null,
-                    source);
+                    source,
+                    null,
+                    null,
+                    null);
         }
     }
 

@@ -27,9 +27,14 @@ public final class Scenario {
     private final Instant at;
 
     public Scenario(EventBus bus, int year) {
+        this(bus, year, Instant.parse(year + "-02-01T01:00:00Z"));
+    }
+
+    /** Events that happen at the given moment (a plan published later in the year than the city's). */
+    public Scenario(EventBus bus, int year, Instant at) {
         this.bus = bus;
         this.year = year;
-        this.at = Instant.parse(year + "-02-01T01:00:00Z");
+        this.at = at;
     }
 
     public static String assignmentId(String taskId, String unitPath) {
@@ -37,7 +42,12 @@ public final class Scenario {
     }
 
     public void plan(String planId, String title, int tasks) {
-        bus.publish(new PlanPublished(planId, year, title, tasks), Units.CITY, planId, at);
+        planOf(Units.CITY, planId, title, tasks);
+    }
+
+    /** A plan of the given unit (a district's, township's or community's own, 本级自定), published from that unit. */
+    public void planOf(String planUnit, String planId, String title, int tasks) {
+        bus.publish(new PlanPublished(planId, year, title, tasks), planUnit, planId, at);
     }
 
     public void task(
@@ -66,6 +76,37 @@ public final class Scenario {
             String target,
             LocalDate due,
             IndicatorSource source) {
+        taskOf(Units.CITY, planId, taskId, workArea, title, indicatorName, unit, kind, direction, target, due, source);
+    }
+
+    /** A task of the given unit's own plan, published from that unit as planning-service publishes it. */
+    public void taskOf(
+            String planUnit,
+            String planId,
+            String taskId,
+            String workArea,
+            String title,
+            String indicatorName,
+            String unit,
+            String kind,
+            String target,
+            LocalDate due) {
+        taskOf(planUnit, planId, taskId, workArea, title, indicatorName, unit, kind, "AT_LEAST", target, due, null);
+    }
+
+    private void taskOf(
+            String planUnit,
+            String planId,
+            String taskId,
+            String workArea,
+            String title,
+            String indicatorName,
+            String unit,
+            String kind,
+            String direction,
+            String target,
+            LocalDate due,
+            IndicatorSource source) {
         bus.publish(
                 new TaskPublished(
                         planId,
@@ -75,7 +116,7 @@ public final class Scenario {
                         title,
                         new Indicator(indicatorName, unit, kind, direction, new BigDecimal(target), null, null, source),
                         due),
-                Units.CITY,
+                planUnit,
                 taskId,
                 at);
     }
@@ -96,6 +137,14 @@ public final class Scenario {
                 unitPath,
                 id,
                 at);
+        return id;
+    }
+
+    /** The plan's own unit holds the task from publication: its assignment has no parent, whatever its depth. */
+    public String hold(String taskId, String planUnit, String target, LocalDate due) {
+        String id = assignmentId(taskId, planUnit);
+        bus.publish(
+                new TargetAllocated(id, taskId, year, null, planUnit, new BigDecimal(target), due), planUnit, id, at);
         return id;
     }
 

@@ -1,7 +1,11 @@
 package cn.fulian.planning.plan.web;
 
+import cn.fulian.planning.orgunit.OrgUnit;
+import cn.fulian.planning.orgunit.OrgUnitService;
+import cn.fulian.planning.plan.AnnualPlan;
 import cn.fulian.planning.plan.PlanService;
 import cn.fulian.planning.web.PageView;
+import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -12,6 +16,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
@@ -42,11 +48,13 @@ class PlanController {
     record ReasonRequest(@NotBlank @Size(max = 500) String reason) {}
 
     private final PlanService plans;
+    private final OrgUnitService units;
     private final Validator validator;
     private final YAMLMapper yaml = new YAMLMapper();
 
-    PlanController(PlanService plans, Validator validator) {
+    PlanController(PlanService plans, OrgUnitService units, Validator validator) {
         this.plans = plans;
+        this.units = units;
         this.validator = validator;
     }
 
@@ -56,22 +64,26 @@ class PlanController {
             @RequestParam(required = false) Integer year,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
+        Map<OrgPath, String> names = new HashMap<>();
         return PageView.of(plans.list(
                         scope,
                         year,
-                        PageRequest.of(Math.max(page, 0), PageView.clamp(size), Sort.by(Sort.Direction.DESC, "year")))
-                .map(PlanView.Summary::of));
+                        PageRequest.of(
+                                Math.max(page, 0),
+                                PageView.clamp(size),
+                                Sort.by(Sort.Direction.DESC, "year").and(Sort.by("unitPath"))))
+                .map(p -> PlanView.Summary.of(p, names.computeIfAbsent(p.unitPath(), this::nameOf))));
     }
 
     @GetMapping("/{id}")
     PlanView get(OrgScope scope, @PathVariable String id) {
-        return PlanView.of(plans.get(scope, id));
+        return view(plans.get(scope, id));
     }
 
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     PlanView create(OrgScope scope, @Valid @RequestBody PlanRequest request) {
-        return PlanView.of(plans.create(scope, request.toContent()));
+        return view(plans.create(scope, request.toContent()));
     }
 
     /** The same plan as a YAML file (the format of the service README); a JSON file goes to the endpoint above. */
@@ -96,17 +108,17 @@ class PlanController {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return PlanView.of(plans.create(scope, request.toContent()));
+        return view(plans.create(scope, request.toContent()));
     }
 
     @PutMapping("/{id}")
     PlanView edit(OrgScope scope, @PathVariable String id, @Valid @RequestBody PlanRequest request) {
-        return PlanView.of(plans.edit(scope, id, request.toContent(), request.version()));
+        return view(plans.edit(scope, id, request.toContent(), request.version()));
     }
 
     @PostMapping("/{id}/publish")
     PlanView publish(OrgScope scope, @PathVariable String id) {
-        return PlanView.of(plans.publish(scope, id));
+        return view(plans.publish(scope, id));
     }
 
     @PostMapping("/{id}/tasks/{taskId}/revise")
@@ -115,7 +127,7 @@ class PlanController {
             @PathVariable String id,
             @PathVariable String taskId,
             @Valid @RequestBody ReviseRequest request) {
-        return PlanView.of(plans.reviseTarget(scope, id, taskId, request.target(), request.reason()));
+        return view(plans.reviseTarget(scope, id, taskId, request.target(), request.reason()));
     }
 
     @PostMapping("/{id}/tasks/{taskId}/cancel")
@@ -124,18 +136,27 @@ class PlanController {
             @PathVariable String id,
             @PathVariable String taskId,
             @Valid @RequestBody ReasonRequest request) {
-        return PlanView.of(plans.cancelTask(scope, id, taskId, request.reason()));
+        return view(plans.cancelTask(scope, id, taskId, request.reason()));
     }
 
     @PostMapping("/{id}/close")
     PlanView close(OrgScope scope, @PathVariable String id) {
-        return PlanView.of(plans.close(scope, id));
+        return view(plans.close(scope, id));
     }
 
     @PostMapping("/{id}/copy-to-next-year")
     @ResponseStatus(HttpStatus.CREATED)
     PlanView copyToNextYear(OrgScope scope, @PathVariable String id) {
-        return PlanView.of(plans.copyToNextYear(scope, id));
+        return view(plans.copyToNextYear(scope, id));
+    }
+
+    private PlanView view(AnnualPlan plan) {
+        return PlanView.of(plan, nameOf(plan.unitPath()));
+    }
+
+    /** The unit's name from the registry; its code while the registry does not know it. */
+    private String nameOf(OrgPath unit) {
+        return units.find(unit).map(OrgUnit::name).orElse(unit.code());
     }
 
     /**

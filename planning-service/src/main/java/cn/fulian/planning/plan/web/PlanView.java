@@ -6,7 +6,7 @@ import cn.fulian.planning.plan.Task;
 import java.time.Instant;
 import java.util.List;
 
-/** A plan as shown to users. */
+/** A plan as shown to users, with the name of its unit (the city's plan, or a district's or township's own). */
 public record PlanView(
         String id,
         String unitPath,
@@ -20,9 +20,10 @@ public record PlanView(
         List<TargetRevision> revisions,
         String createdBy,
         Instant publishedAt,
-        Long version) {
+        Long version,
+        String unitName) {
 
-    static PlanView of(AnnualPlan p) {
+    static PlanView of(AnnualPlan p, String unitName) {
         String label = switch (p.status()) {
             case DRAFT -> "草稿";
             case PUBLISHED -> "已发布";
@@ -41,19 +42,22 @@ public record PlanView(
                 p.revisions(),
                 p.createdBy(),
                 p.publishedAt(),
-                p.version());
+                p.version(),
+                unitName);
     }
 
     /** A plan in a list, without its tasks. */
-    public record Summary(String id, String unitPath, int year, String title, String status, int taskCount) {
-        static Summary of(AnnualPlan p) {
+    public record Summary(
+            String id, String unitPath, int year, String title, String status, int taskCount, String unitName) {
+        static Summary of(AnnualPlan p, String unitName) {
             return new Summary(
                     p.id(),
                     p.unitPath().value(),
                     p.year(),
                     p.title(),
                     p.status().name(),
-                    p.tasks().size());
+                    p.tasks().size(),
+                    unitName);
         }
     }
 }
