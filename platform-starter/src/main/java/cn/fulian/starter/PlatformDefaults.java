@@ -3,6 +3,7 @@ package cn.fulian.starter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
@@ -26,7 +27,9 @@ class PlatformDefaults implements EnvironmentPostProcessor {
                     .load("fulian-defaults", new ClassPathResource("fulian-defaults.properties"))
                     .forEach(source -> environment.getPropertySources().addLast(source));
             String managementPort = environment.getProperty("management.server.port");
-            if (managementPort != null && !managementPort.equals(environment.getProperty("server.port", "8080"))) {
+            boolean sharesTheApiPort = !"0".equals(managementPort)
+                    && Objects.equals(managementPort, environment.getProperty("server.port", "8080"));
+            if (managementPort != null && !sharesTheApiPort) {
                 environment
                         .getPropertySources()
                         .addLast(new MapPropertySource(
