@@ -67,7 +67,8 @@ class SecurityConfig {
     static final String LOGIN_PATH = "/oauth2/authorization/" + KeycloakClientConfig.REGISTRATION_ID;
 
     private static final String[] PUBLIC = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/api/*/v3/api-docs"
+        // the actuator paths exist on the management port alone (loopback); on the public port they answer 404
+        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/api/*/v3/api-docs"
     };
     private static final String[] ASSETS = {"/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico"};
 

@@ -2,6 +2,7 @@ package cn.fulian.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fulian.starter.test.PrometheusScrape;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -65,6 +66,9 @@ class GatewayRoutingTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Value("${local.management.port}")
+    int managementPort;
 
     /** HTTP/1.1 as browsers and scripts mostly speak it to a gateway; a timeout turns a lost answer into a failure. */
     private final HttpClient http = HttpClient.newBuilder()
@@ -150,11 +154,32 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void healthIsUp() throws Exception {
-        HttpResponse<String> response = get("/actuator/health", "");
+    void healthAndMetricsAreServedOnTheManagementPort() throws Exception {
+        HttpResponse<String> health = getFrom(managementPort, "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"UP\"");
+        get(
+                "/api/planning/plans",
+                token(KEY, ISSUER, "fulian-api", Instant.now().plusSeconds(300)));
+        HttpResponse<String> metrics = getFrom(managementPort, "/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        PrometheusScrape scrape = PrometheusScrape.parse(metrics.body());
+        assertThat(scrape.samples("spring_cloud_gateway_requests_seconds_bucket", Map.of("routeId", "planning-reads")))
+                .as("a latency histogram per route")
+                .isNotEmpty();
+        assertThat(scrape.samples("jvm_memory_used_bytes")).isNotEmpty();
+    }
+
+    @Test
+    void neitherMetricsNorHealthAreReachableThroughThePublicPort() throws Exception {
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info")) {
+            HttpResponse<String> response = get(path, "");
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
+        // not public: the login's answer, never the endpoint list
+        assertThat(get("/actuator", "").statusCode()).isNotEqualTo(200);
+        assertThat(SEEN).as("nothing routed to a service").isEmpty();
     }
 
     @Test
@@ -236,6 +261,14 @@ class GatewayRoutingTest {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getFrom(int otherPort, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + otherPort + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

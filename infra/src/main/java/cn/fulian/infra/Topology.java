@@ -48,6 +48,10 @@ public final class Topology {
         List<PortNeed> ports = new ArrayList<>();
         for (JavaService service : Services.all(s)) {
             ports.add(new PortNeed(service.port(), service.name(), service.portVariable()));
+            ports.add(new PortNeed(
+                    service.managementPort(),
+                    service.name() + " management, its port + " + JavaService.MANAGEMENT_OFFSET,
+                    service.portVariable()));
         }
         ports.add(new PortNeed(s.keycloakPort(), "Keycloak", "KEYCLOAK_PORT"));
         ports.add(new PortNeed(s.keycloakManagementPort(), "Keycloak management", "KEYCLOAK_MANAGEMENT_PORT"));

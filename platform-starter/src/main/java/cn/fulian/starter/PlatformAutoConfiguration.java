@@ -4,13 +4,16 @@ import cn.fulian.events.EventCodec;
 import cn.fulian.events.Topics;
 import cn.fulian.events.UnreadableEventException;
 import cn.fulian.starter.consumer.DatabaseOutage;
+import cn.fulian.starter.consumer.DeadLetters;
 import cn.fulian.starter.consumer.ExactConsumer;
 import cn.fulian.starter.entryyear.EntryYearListener;
 import cn.fulian.starter.entryyear.EntryYears;
+import cn.fulian.starter.health.KafkaClusterHealthIndicator;
 import cn.fulian.starter.health.MongoPingHealthIndicator;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.orgunit.OrgUnitListener;
 import cn.fulian.starter.outbox.AggregateRoot;
+import cn.fulian.starter.outbox.OutboxBacklog;
 import cn.fulian.starter.outbox.OutboxCallbacks;
 import cn.fulian.starter.outbox.OutboxRelay;
 import cn.fulian.starter.outbox.OutboxWakeUp;
@@ -20,20 +23,27 @@ import cn.fulian.starter.web.CorrelationIdFilter;
 import cn.fulian.starter.web.MeController;
 import cn.fulian.starter.web.OpenApiConfiguration;
 import cn.fulian.starter.web.RequestSizeLimitFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
@@ -41,8 +51,11 @@ import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -115,6 +128,25 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnClass(MeterRegistry.class)
+    OutboxBacklog outboxBacklog(OutboxRelay relay, PlatformProperties properties) {
+        return new OutboxBacklog(relay, properties.health().cacheFor(), Clock.systemUTC());
+    }
+
+    @Bean(name = "kafkaHealthIndicator", destroyMethod = "close")
+    KafkaClusterHealthIndicator kafkaHealthIndicator(
+            KafkaAdmin admin, ObjectProvider<MeterRegistry> registry, PlatformProperties properties) {
+        PlatformProperties.Health health = properties.health();
+        return new KafkaClusterHealthIndicator(
+                () -> Admin.create(admin.getConfigurationProperties()),
+                registry::getIfAvailable,
+                health.maxConsumerLag(),
+                health.kafkaTimeout(),
+                health.cacheFor(),
+                Clock.systemUTC());
+    }
+
+    @Bean
     OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
         return new OutboxWakeUp(relay);
     }
@@ -169,15 +201,35 @@ public class PlatformAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, PlatformProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+    CommonErrorHandler kafkaErrorHandler(
+            KafkaTemplate<String, String> kafka, PlatformProperties properties, ObjectProvider<DeadLetters> counted) {
+        ConsumerRecordRecoverer publisher = new DeadLetterPublishingRecoverer(
                 kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DeadLetters deadLetters = counted.getIfAvailable();
+        ConsumerRecordRecoverer recoverer = deadLetters != null ? deadLetters.wrapping(publisher) : publisher;
         DefaultErrorHandler handler =
                 new DefaultErrorHandler(recoverer, new FixedBackOff(200L, properties.consumerRetries() - 1L));
         handler.addNotRetryableExceptions(UnreadableEventException.class);
         handler.setBackOffFunction((record, failure) ->
                 DatabaseOutage.causedBy(failure) ? DatabaseOutage.UNTIL_THE_DATABASE_ANSWERS : null);
         return handler;
+    }
+
+    /** Counts what the error handler sends to dead-letter topics; shows 0 for each topic a listener reads. */
+    @Bean
+    @ConditionalOnClass(MeterRegistry.class)
+    DeadLetters deadLetters(ObjectProvider<MeterRegistry> registry) {
+        return new DeadLetters(registry::getIfAvailable);
+    }
+
+    @Bean
+    @ConditionalOnClass(MeterRegistry.class)
+    ApplicationListener<ApplicationReadyEvent> deadLetterTopicsShown(
+            DeadLetters deadLetters, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        return ready -> listeners.ifAvailable(registry -> registry.getListenerContainers().stream()
+                .map(container -> container.getContainerProperties().getTopics())
+                .filter(Objects::nonNull)
+                .forEach(topics -> deadLetters.expect(Arrays.asList(topics))));
     }
 
     private static List<String> aggregateCollections(MongoMappingContext mapping, List<String> configured) {

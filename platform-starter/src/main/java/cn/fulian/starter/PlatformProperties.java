@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param outboxPollInterval how often the outbox relay looks for unpublished events when nothing wakes it
  * @param outboxCollections aggregate collections to relay in addition to those found from the mapping
  * @param consumerRetries attempts before a failing event goes to the dead-letter topic
+ * @param health what the health endpoint counts as healthy
  */
 @ConfigurationProperties("fulian")
 public record PlatformProperties(
@@ -20,12 +21,29 @@ public record PlatformProperties(
         DataSize maxRequestSize,
         Duration outboxPollInterval,
         List<String> outboxCollections,
-        int consumerRetries) {
+        int consumerRetries,
+        Health health) {
+
+    /**
+     * @param maxConsumerLag a consumer partition further behind than this many records is named in the Kafka health
+     *     details
+     * @param kafkaTimeout how long the Kafka check waits for the cluster to be described
+     * @param cacheFor how long a Kafka check and the outbox backlog count are reused before they are taken again
+     */
+    public record Health(Long maxConsumerLag, Duration kafkaTimeout, Duration cacheFor) {
+
+        public Health {
+            maxConsumerLag = maxConsumerLag != null ? maxConsumerLag : 10_000L;
+            kafkaTimeout = kafkaTimeout != null ? kafkaTimeout : Duration.ofSeconds(2);
+            cacheFor = cacheFor != null ? cacheFor : Duration.ofSeconds(5);
+        }
+    }
 
     public PlatformProperties {
         maxRequestSize = maxRequestSize != null ? maxRequestSize : DataSize.ofMegabytes(10);
         outboxPollInterval = outboxPollInterval != null ? outboxPollInterval : Duration.ofMillis(250);
         outboxCollections = outboxCollections != null ? outboxCollections : List.of();
         consumerRetries = consumerRetries > 0 ? consumerRetries : 3;
+        health = health != null ? health : new Health(null, null, null);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The services in start order, gateway last, and how each is run: the environment contract every service reads
- * ({@code SERVER_PORT}, {@code MONGODB_URI}, {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KEYCLOAK_URL}; the gateway also
+ * ({@code SERVER_PORT} and its management port, {@code MONGODB_URI}, {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KEYCLOAK_URL}; the gateway also
  * the four service URLs) and small-heap JVM options so that five JVMs, Keycloak and the launcher fit one machine.
  */
 public final class Services {
@@ -46,6 +46,7 @@ public final class Services {
     public static Map<String, String> environment(JavaService service, PlatformSettings s) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(service.port()));
+        env.put(service.managementPortVariable(), Integer.toString(service.managementPort()));
         env.put("MONGODB_URI", s.mongoUri());
         env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrapServers());
         env.put("KEYCLOAK_URL", s.keycloakUrl());

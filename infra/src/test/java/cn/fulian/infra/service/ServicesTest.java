@@ -3,7 +3,11 @@ package cn.fulian.infra.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.infra.PlatformSettings;
+import cn.fulian.infra.Topology;
+import cn.fulian.infra.probe.PortNeed;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +27,67 @@ class ServicesTest {
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092")
                 .containsEntry("KEYCLOAK_URL", "http://127.0.0.1:28180")
                 .doesNotContainKey("PLANNING_URL");
+    }
+
+    @Test
+    void healthAndMetricsAreOnAManagementPortAThousandAboveEachServicesPort() {
+        JavaService planning = Services.all(settings).get(0);
+        JavaService gateway = Services.all(settings).get(4);
+
+        assertThat(Services.environment(planning, settings)).containsEntry("PLANNING_MANAGEMENT_PORT", "29081");
+        assertThat(Services.environment(gateway, settings)).containsEntry("GATEWAY_MANAGEMENT_PORT", "9080");
+        assertThat(planning.healthUrl()).isEqualTo("http://127.0.0.1:29081/actuator/health");
+    }
+
+    @Test
+    void aDevelopersPlatformAndTheSystemTestsPlatformsShareNoPort() {
+        List<Map<String, String>> portSets = List.of(
+                Map.of(),
+                Map.of(
+                        "GATEWAY_PORT",
+                        "28080",
+                        "PLANNING_PORT",
+                        "28081",
+                        "ACTIVITY_PORT",
+                        "28082",
+                        "RIGHTS_PORT",
+                        "28083",
+                        "REPORTING_PORT",
+                        "28084",
+                        "KEYCLOAK_PORT",
+                        "28180",
+                        "KAFKA_PORT",
+                        "29092",
+                        "KAFKA_CONTROLLER_PORT",
+                        "29093",
+                        "MONGO_PORT",
+                        "28017"),
+                Map.of(
+                        "GATEWAY_PORT",
+                        "18080",
+                        "PLANNING_PORT",
+                        "18081",
+                        "ACTIVITY_PORT",
+                        "18082",
+                        "RIGHTS_PORT",
+                        "18083",
+                        "REPORTING_PORT",
+                        "18084",
+                        "KEYCLOAK_PORT",
+                        "18180",
+                        // the fault test runs its own Kafka and hands it to the launcher
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "127.0.0.1:45092",
+                        "MONGO_PORT",
+                        "18017"));
+        Map<Integer, String> taken = new HashMap<>();
+        for (Map<String, String> env : portSets) {
+            for (PortNeed need : Topology.ports(PlatformSettings.fromEnvironment(env, Path.of("/repo")))) {
+                String before =
+                        taken.put(need.port(), need.owner() + " of " + env.getOrDefault("GATEWAY_PORT", "8080"));
+                assertThat(before).as("port %d: %s", need.port(), need.owner()).isNull();
+            }
+        }
     }
 
     @Test

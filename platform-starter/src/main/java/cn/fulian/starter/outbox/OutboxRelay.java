@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -90,13 +92,32 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Events recorded and not yet acknowledged by Kafka, over every aggregate collection. */
     public long pendingCount() {
-        long n = 0;
+        return pendingPerCollection().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    /**
+     * Events recorded and not yet acknowledged by Kafka, per aggregate collection: one query per collection for the
+     * documents that hold any, reading only their {@code outbox} arrays.
+     */
+    public Map<String, Long> pendingPerCollection() {
+        Map<String, Long> pending = new LinkedHashMap<>();
         for (String collection : collections.get()) {
-            for (Document doc : mongo.find(pendingQuery(), Document.class, collection)) {
+            Query query = pendingQuery();
+            query.fields().include("outbox");
+            long n = 0;
+            for (Document doc : mongo.find(query, Document.class, collection)) {
                 n += doc.getList("outbox", Document.class).size();
             }
+            pending.put(collection, n);
         }
-        return n;
+        return pending;
+    }
+
+    /** The aggregate collections whose outboxes this relay publishes. */
+    public List<String> collections() {
+        return collections.get();
     }
 
     private int publishPending(String collection) {

@@ -27,10 +27,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class ScopeSecurityConfiguration {
 
+    /**
+     * Open without a token. The actuator paths are served on the management port alone (bound to the loopback
+     * interface, never routed by the gateway); on the API port they do not exist.
+     */
     static final String[] PUBLIC = {
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/info",
+        "/actuator/prometheus",
         "/v3/api-docs",
         "/v3/api-docs/**",
         "/swagger-ui/**",

@@ -15,7 +15,12 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * the same behaviour everywhere.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(properties = "fulian.outbox-poll-interval=50ms")
+@SpringBootTest(
+        properties = {
+            "fulian.outbox-poll-interval=50ms",
+            // MockMvc has no server to give the management endpoints a port of their own: serve them with the API
+            "management.server.port=${server.port:8080}"
+        })
 @AutoConfigureMockMvc
 public abstract class RealServersTest {
 

@@ -23,7 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
             "fulian.outbox-poll-interval=50ms",
-            "spring.kafka.consumer.properties.metadata.max.age.ms=1000"
+            "spring.kafka.consumer.properties.metadata.max.age.ms=1000",
+            // MockMvc has no server to give the management endpoints a port of their own: serve them with the API
+            "management.server.port=${server.port:8080}"
         })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 2)

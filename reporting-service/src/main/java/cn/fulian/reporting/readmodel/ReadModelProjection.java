@@ -3,10 +3,16 @@ package cn.fulian.reporting.readmodel;
 import cn.fulian.events.Topics;
 import cn.fulian.starter.consumer.ConsumedEvent;
 import cn.fulian.starter.consumer.ExactConsumer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -30,6 +36,7 @@ public class ReadModelProjection {
     private final RightsProjection rights;
     private final ReportProjection reports;
     private final ApplicationEventPublisher publisher;
+    private final Map<String, Counter> applied = new HashMap<>();
 
     ReadModelProjection(
             MongoTemplate mongo,
@@ -38,7 +45,8 @@ public class ReadModelProjection {
             ActivityProjection activity,
             RightsProjection rights,
             ReportProjection reports,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher,
+            ObjectProvider<MeterRegistry> meters) {
         this.mongo = mongo;
         this.consumer = consumer;
         this.planning = planning;
@@ -46,7 +54,21 @@ public class ReadModelProjection {
         this.rights = rights;
         this.reports = reports;
         this.publisher = publisher;
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            for (String topic : TOPICS) {
+                applied.put(
+                        topic,
+                        Counter.builder(APPLIED)
+                                .tag("topic", topic)
+                                .description("Events applied to the read model, by the live listener or a rebuild")
+                                .register(registry));
+            }
+        }
     }
+
+    /** {@code fulian.readmodel.events.applied{topic}}: its rate is the read model's events per second. */
+    public static final String APPLIED = "fulian.readmodel.events.applied";
 
     /**
      * Applies a poll's records in order, each event exactly once, their changes written together (see
@@ -61,6 +83,7 @@ public class ReadModelProjection {
 
         private final ReadModelSession session =
                 new ReadModelSession(mongo, consumer.writer(), ReadModelProjection.this::apply, publisher);
+        private final List<String> stagedTopics = new ArrayList<>();
 
         @Override
         public void prepare(List<ConsumedEvent> events) {
@@ -76,16 +99,25 @@ public class ReadModelProjection {
         @Override
         public void stage(ConsumedEvent event) {
             session.stage(event);
+            stagedTopics.add(event.topic());
         }
 
         @Override
         public void flush() {
             session.flush();
+            for (String topic : stagedTopics) {
+                Counter counter = applied.get(topic);
+                if (counter != null) {
+                    counter.increment();
+                }
+            }
+            stagedTopics.clear();
         }
 
         @Override
         public void discard() {
             session.discard();
+            stagedTopics.clear();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,6 +62,7 @@ public class RebuildService {
     private final ReportingProperties properties;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
+    private final AtomicLong replayed = new AtomicLong();
 
     RebuildService(
             MongoTemplate mongo,
@@ -88,6 +90,11 @@ public class RebuildService {
         return running.isLocked();
     }
 
+    /** Records the running rebuild has read so far, or the last rebuild read in all. */
+    public long recordsReplayed() {
+        return replayed.get();
+    }
+
     /**
      * Runs a rebuild; a second one asked for while one runs is refused.
      *
@@ -98,6 +105,7 @@ public class RebuildService {
             throw new IllegalStateException("a rebuild is already running");
         }
         Instant started = clock.instant();
+        replayed.set(0);
         MessageListenerContainer live = liveListener();
         try {
             live.stop();
@@ -188,6 +196,7 @@ public class RebuildService {
                 }
             }
             counts.records += todo.size();
+            replayed.addAndGet(todo.size());
             while (!todo.isEmpty()) {
                 ExactConsumer.Outcome outcome = projection.consume(todo);
                 counts.applied += outcome.applied();

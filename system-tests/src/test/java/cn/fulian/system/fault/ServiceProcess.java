@@ -82,6 +82,18 @@ final class ServiceProcess {
         return Integer.parseInt(environment.get("SERVER_PORT"));
     }
 
+    /** Where the launcher told the service to serve its health: the one {@code <NAME>_MANAGEMENT_PORT} it passed. */
+    int managementPort() {
+        return Integer.parseInt(environment.get(managementPortVariable(environment)));
+    }
+
+    private static String managementPortVariable(Map<String, String> env) {
+        return env.keySet().stream()
+                .filter(k -> k.endsWith("_MANAGEMENT_PORT") && !k.startsWith("KEYCLOAK"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no management port in the service's environment"));
+    }
+
     boolean isAlive() {
         return current.isAlive();
     }
@@ -110,17 +122,18 @@ final class ServiceProcess {
             throw new IllegalStateException(name + " is still running");
         }
         current = launch(environment, name + "-restarted.log").toHandle();
-        awaitHealthy(port(), timeout);
+        awaitHealthy(managementPort(), timeout);
     }
 
     /** A second instance of this service: the same command and environment on another HTTP port. */
     ServiceProcess secondInstance(int port, Duration timeout) throws IOException, InterruptedException {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
+        env.put(managementPortVariable(env), Integer.toString(port + 1000));
         Process process = launch(env, name + "-" + port + ".log");
         ServiceProcess second =
                 new ServiceProcess(name + "@" + port, command, env, workingDir, logDir, process.toHandle());
-        awaitHealthy(port, timeout);
+        awaitHealthy(second.managementPort(), timeout);
         return second;
     }
 
@@ -150,12 +163,12 @@ final class ServiceProcess {
         return process;
     }
 
-    private void awaitHealthy(int port, Duration timeout) throws InterruptedException {
+    private void awaitHealthy(int managementPort, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
-        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -172,8 +185,8 @@ final class ServiceProcess {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(
-                name + " on port " + port + " was not healthy within " + timeout + "; see its log in " + logDir);
+        throw new IllegalStateException(name + " (management port " + managementPort + ") was not healthy within "
+                + timeout + "; see its log in " + logDir);
     }
 
     private static boolean waitForExit(ProcessHandle handle, Duration timeout) throws InterruptedException {
