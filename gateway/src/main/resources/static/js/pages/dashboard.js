@@ -25,6 +25,14 @@ function sourceLabel(source) {
   return s ? L('数据来源:' + s[0], s[1]) : '';
 }
 
+/** The lights in the order the rankings count them, most pressing first, then no data. */
+const LIGHT_ORDER = ['RED', 'OVERDUE', 'YELLOW', 'GREEN', 'NO_DATA'];
+
+function lightName(status) {
+  const l = LIGHT[status];
+  return l ? L(l[0], l[1]) : status;
+}
+
 function lightLabel(status) {
   const l = LIGHT[status];
   return l ? L(l[0] + ' · ' + l[2], l[1] + ' · ' + l[3]) : L('无目标', 'no target');
@@ -123,13 +131,18 @@ export const Dashboard = {
         animationDuration: 300,
         grid: { left: 48, right: 16, top: 28, bottom: 64 },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
-          valueFormatter: (v) => (v === null || v === undefined ? '—' : num(v, 1) + '%') },
+          formatter: (ps) => ps.map((p) => p.name + '：' + (p.data.noData ? L('无数据', 'no data') : num(p.value, 1) + '%')).join('<br>') },
         xAxis: { type: 'category', data: kids.map((c) => c.unit.name), axisLabel: { interval: 0, rotate: kids.length > 8 ? 35 : 0 } },
         yAxis: { type: 'value', name: L('完成度 %', 'completion %'), max: (v) => Math.max(100, Math.ceil(v.max / 10) * 10) },
         series: [{
           type: 'bar', name: L('完成度', 'Completion'), cursor: 'pointer',
-          data: kids.map((c) => ({ value: c.score === null ? 0 : Number(c.score), itemStyle: { color: barColour(c) } })),
-          label: { show: true, position: 'top', formatter: (p) => num(p.value, 1) + '%' },
+          // a unit with no scored task has no completion: a grey stub saying so, never "0%"
+          data: kids.map((c) => (c.score === null
+            ? { value: 0, noData: true, itemStyle: { color: '#c5ccd3' } }
+            : { value: Number(c.score), itemStyle: { color: barColour(c) } })),
+          // a bar near 0 % stays tall enough to click
+          barMinHeight: 6,
+          label: { show: true, position: 'top', formatter: (p) => (p.data.noData ? L('无数据', 'no data') : num(p.value, 1) + '%') },
         }],
       }, true);
       chart.resize();
@@ -144,11 +157,11 @@ export const Dashboard = {
     function drill(path) {
       window.location.hash = '#/dashboard' + qs({ unit: path, year: year.value });
     }
-    const parentPath = computed(() => {
-      if (!data.value || !session.user) return null;
-      const path = data.value.unit.path;
-      if (path === session.user.unitPath || !path.startsWith(session.user.unitPath + '/')) return null;
-      return path.split('/').slice(0, -1).join('/');
+    // the unit's lineage from the root, each level a link while it is within the user's own scope
+    const trail = computed(() => {
+      if (!data.value || !data.value.trail) return [];
+      const own = session.user ? session.user.unitPath : '';
+      return data.value.trail.map((u) => ({ ...u, reachable: u.path === own || u.path.startsWith(own + '/') }));
     });
     const overall = computed(() => {
       const rows = (data.value ? data.value.tasks : []).filter((t) => t.completionPercent !== null && t.completionPercent !== undefined);
@@ -178,7 +191,8 @@ export const Dashboard = {
     });
     watch(lang, () => drawChart());
     return {
-      data, error, live, updatedAt, chartEl, year, years, changeYear, exportQuery, drill, parentPath, overall, counts,
+      data, error, live, updatedAt, chartEl, year, years, changeYear, exportQuery, drill, trail, overall, counts,
+      LIGHT_ORDER, lightName,
       lightLabel, sourceLabel, originLabel, originTitle, L, num, date, dateTime, measure,
     };
   },
@@ -197,7 +211,13 @@ export const Dashboard = {
       <a class="button small" :href="'/api/reports/exports/ledger.xlsx?year=' + year" download>{{ L('导出分解台账(Excel)', 'Allocation ledger (Excel)') }}</a>
       <a class="button small" :href="'/api/reports/exports/ranking.pdf' + exportQuery" download>{{ L('排名通报(PDF)', 'Ranking bulletin (PDF)') }}</a>
     </p>
-    <p v-if="parentPath" class="crumbs"><a href="" @click.prevent="drill(parentPath)">{{ L('← 返回上级单位', '← Up one level') }}</a></p>
+    <nav v-if="trail.length > 1" class="crumbs" :aria-label="L('单位层级', 'Unit levels')" data-test="breadcrumb">
+      <template v-for="(u, i) in trail" :key="u.path">
+        <span v-if="i > 0" class="sep" aria-hidden="true"> › </span>
+        <a v-if="u.reachable && i < trail.length - 1" href="" @click.prevent="drill(u.path)">{{ u.name }}</a>
+        <span v-else>{{ u.name }}</span>
+      </template>
+    </nav>
     <div v-if="error" class="empty unavailable" role="status">
       {{ error.unavailable ? L('暂无数据:统计看板尚未开通', 'Not available yet: the dashboard service is not running') : L('暂无数据', 'No data') }}
     </div>
@@ -205,7 +225,7 @@ export const Dashboard = {
       <div class="kpis">
         <div class="kpi"><span class="k">{{ L('总体完成度', 'Overall completion') }}</span><span class="v" data-test="overall">{{ overall === null ? '—' : num(overall, 1) + '%' }}</span></div>
         <div class="kpi"><span class="k">{{ L('任务灯号', 'Task lights') }}</span>
-          <span class="v lights"><span class="dot GREEN"></span>{{ counts.GREEN }} <span class="dot YELLOW"></span>{{ counts.YELLOW }} <span class="dot RED"></span>{{ counts.RED }} <span class="dot OVERDUE"></span>{{ counts.OVERDUE }} <span class="dot NO_DATA" :title="L('无数据', 'No data')"></span>{{ counts.NO_DATA }}</span></div>
+          <span class="v lights" data-test="lights"><span v-for="k in LIGHT_ORDER" :key="k" class="light"><span class="dot" :class="k"></span><small>{{ lightName(k) }}</small> {{ counts[k] }}</span></span></div>
         <div class="kpi" v-if="data.rights"><span class="k">{{ L('维权办结率', 'Case closure rate') }}</span><span class="v">{{ data.rights.closureRate === null ? '—' : num(data.rights.closureRate, 1) + '%' }}</span>
           <span class="s">{{ L('受理', 'received') }} {{ data.rights.received }} · {{ L('办结', 'closed') }} {{ data.rights.closed }} · {{ L('超期', 'overdue') }} {{ data.rights.overdue }}<template v-if="data.rights.repeatPetitions !== null && data.rights.repeatPetitions !== undefined"> · {{ L('重复信访', 'repeat') }} {{ data.rights.repeatPetitions }}</template></span></div>
         <div class="kpi" v-if="data.reporting && data.reporting.length"><span class="k">{{ L('报表按时率', 'Reports on time') }}</span>

@@ -156,7 +156,8 @@ public class DashboardService {
                 childPaths.stream().map(rights::get).toList(),
                 completeness(year, today, ownDocs, tasks),
                 retainedShare(ownDocs, tasks, start, today, sources),
-                honours(sources.honours().get(unit.value())));
+                honours(sources.honours().get(unit.value())),
+                unit.selfAndAncestors().stream().map(this::ref).toList());
     }
 
     /** The unit's honours of the year by kind, from its (year, unit) honours counters. */

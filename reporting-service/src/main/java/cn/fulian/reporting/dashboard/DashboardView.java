@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The dashboard of one unit for one year, as the API answers it. {@code retainedShare} has a row per task where the
  * unit kept part of its target for itself (本级保留): that share as the target, the unit's own activities as the actual,
- * shown beside its children. {@code honours} has the unit's honours of the year by kind.
+ * shown beside its children. {@code honours} has the unit's honours of the year by kind. {@code trail} names the unit
+ * and its ancestors from the root down (福州市 › 鼓楼区 › 鼓东街道), for a breadcrumb.
  */
 public record DashboardView(
         UnitRef unit,
@@ -23,7 +24,8 @@ public record DashboardView(
         List<RightsKpis> childRights,
         List<PeriodCompleteness> reporting,
         List<TaskRow> retainedShare,
-        List<HonourCount> honours) {
+        List<HonourCount> honours,
+        List<UnitRef> trail) {
 
     public record UnitRef(String path, String name, String level) {}
 

@@ -202,6 +202,12 @@ class IndicatorSourcesTest {
             assertThat(gulou.get("src-t-posts").get("actual").asInt()).isEqualTo(5);
             assertThat(city.get("src-t-posts").get("actual").asInt()).isEqualTo(5);
 
+            // the breadcrumb names the unit's lineage from the root down
+            assertThat(Dashboards.leaderView(mvc, codec, GUDONG, YEAR)
+                            .get("trail")
+                            .findValuesAsString("path"))
+                    .containsExactly(CITY, GULOU, GUDONG);
+
             // the dashboard names the reviews' outcomes, by kind
             JsonNode honours = Dashboards.leaderView(mvc, codec, GULOU, YEAR).get("honours");
             assertThat(honours.findValuesAsString("kind")).containsExactly("CIVILISED_POST", "MODEL_VILLAGE");

@@ -120,6 +120,7 @@ class RankingBulletinTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of());
         return RankingBulletin.render(d, new CjkFont().bytes(), LocalDate.of(2032, 6, 30));
     }

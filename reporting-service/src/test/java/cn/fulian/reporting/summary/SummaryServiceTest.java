@@ -68,6 +68,7 @@ class SummaryServiceTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of());
     }
 

@@ -218,6 +218,14 @@ class ConsoleJourneyTest {
         assertThat(String.valueOf(download))
                 .as("the dashboard's Excel export, fetched with the session only")
                 .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        // each light is named in the legend, and a district's dashboard says where it sits in the tree
+        assertThat(leader.text("[data-test=lights]")).contains("红灯", "黄灯", "绿灯", "逾期", "无数据");
+        leader.go(base + "/#/dashboard?unit=350100/350102&year=" + year);
+        leader.waitFor(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=breadcrumb]"), "鼓楼区"));
+        assertThat(leader.text("[data-test=breadcrumb]")).isEqualTo("福州市 › 鼓楼区");
+        leader.screenshot("12-leader-dashboard-district");
     }
 
     /** The next plan year without a city plan, so the test can run again on the same platform state. */
