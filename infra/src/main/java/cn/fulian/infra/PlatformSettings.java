@@ -1,5 +1,6 @@
 package cn.fulian.infra;
 
+import cn.fulian.infra.federation.FederationSettings;
 import cn.fulian.infra.process.RestartPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import java.util.Optional;
  *     PLATFORM_RESTART_LIMIT} restarts (default 5) within {@code PLATFORM_RESTART_WINDOW} minutes (default 10), after
  *     {@code PLATFORM_RESTART_BACKOFF} seconds (default 1) doubling up to {@code PLATFORM_RESTART_BACKOFF_MAX} (default
  *     30)
+ * @param federationFile the installation's federation settings ({@code FEDERATION_SETTINGS}, relative to the checkout;
+ *     default the 福州 demo's {@code infra/federations/fuzhou/federation.yaml})
  */
 public record PlatformSettings(
         Path root,
@@ -38,7 +41,8 @@ public record PlatformSettings(
         Optional<String> externalMongoUri,
         Optional<String> externalKafka,
         Duration readyTimeout,
-        RestartPolicy restartPolicy) {
+        RestartPolicy restartPolicy,
+        Path federationFile) {
 
     public static final String HOST = "127.0.0.1";
 
@@ -67,7 +71,12 @@ public record PlatformSettings(
                 Optional.ofNullable(blankToNull(env.get("MONGODB_URI"))),
                 Optional.ofNullable(blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"))),
                 Duration.ofSeconds(seconds(env, "PLATFORM_READY_TIMEOUT", 180)),
-                restartPolicy(env));
+                restartPolicy(env),
+                Optional.ofNullable(blankToNull(env.get("FEDERATION_SETTINGS")))
+                        .map(file -> root.resolve(file))
+                        .orElse(FederationSettings.defaultFile(root))
+                        .toAbsolutePath()
+                        .normalize());
     }
 
     private static RestartPolicy restartPolicy(Map<String, String> env) {

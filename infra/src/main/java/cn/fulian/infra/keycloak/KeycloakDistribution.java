@@ -98,13 +98,18 @@ public final class KeycloakDistribution {
      * @return true if the file differs from the one staged for the existing database (the caller warns about it)
      */
     public boolean stageRealm(Path realmJson) throws IOException {
+        return stageRealm(Files.readAllBytes(realmJson));
+    }
+
+    /** As {@link #stageRealm(Path)}, for a realm generated from the federation's settings. */
+    public boolean stageRealm(byte[] realm) throws IOException {
         Path imports = home.resolve("data").resolve("import");
         Files.createDirectories(imports);
         Path staged = imports.resolve(REALM_FILE);
         boolean changedOnExistingData = Files.isDirectory(databaseDir())
                 && Files.exists(staged)
-                && !Arrays.equals(Files.readAllBytes(staged), Files.readAllBytes(realmJson));
-        Files.copy(realmJson, staged, StandardCopyOption.REPLACE_EXISTING);
+                && !Arrays.equals(Files.readAllBytes(staged), realm);
+        Files.write(staged, realm);
         return changedOnExistingData;
     }
 

@@ -4,10 +4,12 @@ import cn.fulian.infra.Component;
 import cn.fulian.infra.Console;
 import cn.fulian.infra.PlatformSettings;
 import cn.fulian.infra.Topology;
+import cn.fulian.infra.federation.FederationSettings;
 import cn.fulian.infra.kafka.KafkaBroker;
 import cn.fulian.infra.keycloak.KeycloakDatabase;
 import cn.fulian.infra.keycloak.KeycloakDistribution;
 import cn.fulian.infra.keycloak.KeycloakServer;
+import cn.fulian.infra.keycloak.RealmGenerator;
 import cn.fulian.infra.mongo.MongoWireServer;
 import cn.fulian.infra.probe.Probe;
 import cn.fulian.infra.process.ChildProcess;
@@ -18,6 +20,7 @@ import cn.fulian.infra.service.JavaService;
 import cn.fulian.infra.service.LocalSecrets;
 import cn.fulian.infra.service.Services;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +38,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform this launcher started: its child processes, the in-process Kafka and Mongo-wire server, and the pid
@@ -70,8 +75,11 @@ final class RunningPlatform {
     private volatile boolean stopping;
     private boolean stopped;
 
-    RunningPlatform(PlatformSettings settings, PidFiles pids) {
+    private final FederationSettings federation;
+
+    RunningPlatform(PlatformSettings settings, FederationSettings federation, PidFiles pids) {
         this.settings = settings;
+        this.federation = federation;
         this.pids = pids;
         this.statuses = new StatusFiles(settings.pidDir());
         this.keycloakDistribution = new KeycloakDistribution(settings.keycloakHome());
@@ -182,16 +190,30 @@ final class RunningPlatform {
             log.warn("Keycloak database: {}", recovery.description());
             Console.line("  ! Keycloak's database: %s", recovery.description());
         }
-        if (distribution.stageRealm(settings.realmJson())) {
-            Console.line("  ! infra/keycloak/fulian-realm.json changed, but Keycloak keeps the realm already in its"
-                    + " database. Stop the platform and delete " + distribution.databaseDir()
-                    + " to import it afresh.");
+        if (distribution.stageRealm(realm().getBytes(StandardCharsets.UTF_8))) {
+            Console.line("  ! The realm (infra/keycloak/fulian-realm.json and "
+                    + federation.file().getFileName()
+                    + ") changed, but Keycloak keeps the realm already in its database. Stop the platform and delete "
+                    + distribution.databaseDir() + " to import it afresh.");
         }
         ProcessBuilder command = new ProcessBuilder(KeycloakServer.command(
                         distribution, settings.keycloakPort(), settings.keycloakManagementPort()))
                 .directory(distribution.home().toFile());
         command.environment().putAll(KeycloakServer.environment(System.getenv()));
         return launch(Topology.KEYCLOAK, command, restartMarker);
+    }
+
+    /** The realm for this installation: the template with the federation's name, addresses, secrets and accounts. */
+    private String realm() throws IOException {
+        JsonNode template =
+                JsonMapper.builder().build().readTree(settings.realmJson().toFile());
+        return RealmGenerator.generate(
+                template,
+                federation,
+                settings.gatewayUrl(),
+                secrets.gatewayClientSecret(),
+                secrets.keycloakAdminApiSecret(),
+                federation.demo() ? "" : secrets.initialAdminPassword());
     }
 
     private synchronized void startMongo(long since) throws IOException {
@@ -224,6 +246,7 @@ final class RunningPlatform {
                     ProcessBuilder command = new ProcessBuilder(Services.command(service, settings))
                             .directory(settings.root().resolve(service.name()).toFile());
                     command.environment().putAll(Services.environment(service, settings));
+                    command.environment().putAll(Services.federationEnvironment(service, federation));
                     command.environment().putAll(secrets.forService(service));
                     return launch(service.name(), command, restartMarker);
                 },

@@ -3,15 +3,18 @@ package cn.fulian.infra.launch;
 import cn.fulian.infra.Console;
 import cn.fulian.infra.PlatformSettings;
 import cn.fulian.infra.Topology;
+import cn.fulian.infra.federation.FederationSettings;
 import cn.fulian.infra.keycloak.DemoAccounts;
 import cn.fulian.infra.keycloak.DemoAccounts.DemoAccount;
 import cn.fulian.infra.keycloak.KeycloakDistribution;
 import cn.fulian.infra.keycloak.KeycloakServer;
+import cn.fulian.infra.keycloak.RealmGenerator;
 import cn.fulian.infra.probe.PortCheck;
 import cn.fulian.infra.probe.PortNeed;
 import cn.fulian.infra.process.LogFiles;
 import cn.fulian.infra.process.PidFiles;
 import cn.fulian.infra.service.JavaService;
+import cn.fulian.infra.service.LocalSecrets;
 import cn.fulian.infra.service.Services;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,8 +69,19 @@ public final class UpCommand {
             return 1;
         }
 
-        Console.line("Starting the 妇联 platform (state: %s)", settings.state());
-        RunningPlatform platform = new RunningPlatform(settings, pids);
+        FederationSettings federation;
+        try {
+            federation = FederationSettings.load(settings.federationFile());
+        } catch (IllegalArgumentException e) {
+            Console.error("Cannot start: " + e.getMessage());
+            return 1;
+        }
+        Console.line(
+                "Starting the 妇联 platform for %s (settings: %s, state: %s)",
+                federation.name(), federation.file(), settings.state());
+        LocalSecrets secrets = new LocalSecrets(settings.state().resolve("secrets"), System.getenv());
+        boolean firstAdminPassword = !federation.demo() && !secrets.hasInitialAdminPassword();
+        RunningPlatform platform = new RunningPlatform(settings, federation, pids);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "platform-stop"));
         try {
             platform.start(since);
@@ -85,7 +99,7 @@ public final class UpCommand {
             platform.stop();
             return 1;
         }
-        printReady(since);
+        printReady(since, federation, firstAdminPassword ? secrets.initialAdminPassword() : null);
         platform.superviseChildren();
         Thread.currentThread().join();
         return 0;
@@ -109,7 +123,7 @@ public final class UpCommand {
         return missing;
     }
 
-    private void printReady(long since) {
+    private void printReady(long since, FederationSettings federation, String firstAdminPassword) {
         Console.line("");
         Console.line("PLATFORM READY in %s", Console.elapsed(since));
         Console.line("");
@@ -120,12 +134,26 @@ public final class UpCommand {
         settings.externalMongoUri().ifPresent(uri -> Console.line("  MongoDB               %s (external)", uri));
         settings.externalKafka().ifPresent(servers -> Console.line("  Kafka                 %s (external)", servers));
         Console.line("");
-        Console.line("  Demo accounts, password \"%s\" for all:", DemoAccounts.PASSWORD);
-        Console.line("    %-16s %-26s %-26s %s", "user", "roles", "unit", "");
-        for (DemoAccount account : DemoAccounts.ALL) {
+        if (federation.demo()) {
+            Console.line("  Demo accounts, password \"%s\" for all:", DemoAccounts.PASSWORD);
+            Console.line("    %-16s %-26s %-26s %s", "user", "roles", "unit", "");
+            for (DemoAccount account : DemoAccounts.ALL) {
+                Console.line(
+                        "    %-16s %-26s %-26s %s",
+                        account.username(), String.join(",", account.roles()), account.unitPath(), account.unitName());
+            }
+        } else if (firstAdminPassword != null) {
             Console.line(
-                    "    %-16s %-26s %-26s %s",
-                    account.username(), String.join(",", account.roles()), account.unitPath(), account.unitName());
+                    "  Administrator of %s: user \"%s\", first password %s (shown once; Keycloak asks for a new one"
+                            + " at the first login; it is kept in %s until then)",
+                    federation.rootName(),
+                    RealmGenerator.INITIAL_ADMIN,
+                    firstAdminPassword,
+                    settings.state().resolve("secrets"));
+        } else {
+            Console.line(
+                    "  Administrator of %s: user \"%s\" (the first password was printed at the first start)",
+                    federation.rootName(), RealmGenerator.INITIAL_ADMIN);
         }
         Console.line("");
         Console.line("  Logs: %s  (one per component; Kafka and MongoDB in infra.log)", settings.logDir());

@@ -20,6 +20,12 @@ public final class LocalSecrets {
     /** The rights service encrypts complainants' personal data with this AES-256 key (base64 of 32 bytes). */
     static final String RIGHTS_ENCRYPTION_KEY = "RIGHTS_ENCRYPTION_KEY";
 
+    /** The planning service manages users through Keycloak's Admin REST API as client {@code fulian-admin-api}. */
+    public static final String KEYCLOAK_ADMIN_API_SECRET = "KEYCLOAK_ADMIN_API_SECRET";
+
+    /** The gateway logs browsers in as the confidential client {@code fulian-gateway}. */
+    public static final String GATEWAY_CLIENT_SECRET = "GATEWAY_CLIENT_SECRET";
+
     private final Path dir;
     private final Map<String, String> environment;
 
@@ -30,10 +36,45 @@ public final class LocalSecrets {
 
     /** The secret variables {@code service} needs that the launcher's own environment does not already pass on. */
     public Map<String, String> forService(JavaService service) {
-        if (service.name().equals("rights-service") && isBlank(environment.get(RIGHTS_ENCRYPTION_KEY))) {
-            return Map.of(RIGHTS_ENCRYPTION_KEY, keptOrNewKey("rights-encryption-key"));
-        }
-        return Map.of();
+        return switch (service.name()) {
+            case "rights-service" ->
+                isBlank(environment.get(RIGHTS_ENCRYPTION_KEY))
+                        ? Map.of(RIGHTS_ENCRYPTION_KEY, keptOrNewKey("rights-encryption-key"))
+                        : Map.of();
+            case "planning-service" -> Map.of(KEYCLOAK_ADMIN_API_SECRET, keycloakAdminApiSecret());
+            case "gateway" -> Map.of(GATEWAY_CLIENT_SECRET, gatewayClientSecret());
+            default -> Map.of();
+        };
+    }
+
+    /** The secret of the user-management client, written into the realm and given to the planning service. */
+    public String keycloakAdminApiSecret() {
+        return fromEnvironmentOr(KEYCLOAK_ADMIN_API_SECRET, "keycloak-admin-api-secret");
+    }
+
+    /** The gateway's client secret, written into the realm and given to the gateway: never a committed default. */
+    public String gatewayClientSecret() {
+        return fromEnvironmentOr(GATEWAY_CLIENT_SECRET, "gateway-client-secret");
+    }
+
+    /**
+     * The root administrator's first password in an installation without the demo; Keycloak asks for a new one at the
+     * first login.
+     */
+    public String initialAdminPassword() {
+        return keptOrNewKey("initial-admin-password")
+                .replaceAll("[^A-Za-z0-9]", "")
+                .substring(0, 16);
+    }
+
+    /** Whether {@link #initialAdminPassword()} was made up by this start, so the launcher prints it once. */
+    public boolean hasInitialAdminPassword() {
+        return Files.isRegularFile(dir.resolve("initial-admin-password"));
+    }
+
+    private String fromEnvironmentOr(String variable, String file) {
+        String value = environment.get(variable);
+        return isBlank(value) ? keptOrNewKey(file) : value;
     }
 
     private String keptOrNewKey(String name) {

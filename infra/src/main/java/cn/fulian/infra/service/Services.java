@@ -1,6 +1,7 @@
 package cn.fulian.infra.service;
 
 import cn.fulian.infra.PlatformSettings;
+import cn.fulian.infra.federation.FederationSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +57,20 @@ public final class Services {
                     env.put(backend.urlVariable(), backend.url());
                 }
             }
+        }
+        return env;
+    }
+
+    /**
+     * What a service learns from the federation's settings: whether the demo is loaded ({@code FULIAN_FEDERATION_DEMO})
+     * and, for the planning service, the tree to load on a first start and the root it must have.
+     */
+    public static Map<String, String> federationEnvironment(JavaService service, FederationSettings federation) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("FULIAN_FEDERATION_DEMO", Boolean.toString(federation.demo()));
+        if (service.name().equals("planning-service")) {
+            env.put("FULIAN_FEDERATION_TREE", federation.tree());
+            env.put("FULIAN_FEDERATION_ROOT_CODE", federation.rootCode());
         }
         return env;
     }

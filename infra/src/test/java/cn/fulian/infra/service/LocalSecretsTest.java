@@ -41,8 +41,43 @@ class LocalSecretsTest {
     }
 
     @Test
-    void otherServicesGetNoSecrets() {
-        assertThat(new LocalSecrets(state, Map.of()).forService(service("planning-service")))
+    void planningGetsTheUserManagementSecretAndTheGatewayItsClientSecretBothKeptAcrossStarts() {
+        LocalSecrets first = new LocalSecrets(state, Map.of());
+        String adminApi = first.forService(service("planning-service")).get("KEYCLOAK_ADMIN_API_SECRET");
+        String gateway = first.forService(service("gateway")).get("GATEWAY_CLIENT_SECRET");
+
+        assertThat(adminApi).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo(gateway);
+        assertThat(gateway).isNotEqualTo("fulian-gateway-secret").hasSizeGreaterThanOrEqualTo(40);
+        LocalSecrets restarted = new LocalSecrets(state, Map.of());
+        assertThat(restarted.keycloakAdminApiSecret()).isEqualTo(adminApi);
+        assertThat(restarted.gatewayClientSecret()).isEqualTo(gateway);
+    }
+
+    @Test
+    void secretsSetByTheOperatorWinOverGeneratedOnes() {
+        LocalSecrets secrets = new LocalSecrets(state, Map.of("GATEWAY_CLIENT_SECRET", "operator-chosen"));
+
+        assertThat(secrets.forService(service("gateway"))).containsEntry("GATEWAY_CLIENT_SECRET", "operator-chosen");
+        assertThat(state.resolve("gateway-client-secret")).doesNotExist();
+    }
+
+    @Test
+    void theFirstAdministratorPasswordIsSixteenLettersOrDigitsAndStaysTheSame() {
+        LocalSecrets secrets = new LocalSecrets(state, Map.of());
+        assertThat(secrets.hasInitialAdminPassword()).isFalse();
+
+        String password = secrets.initialAdminPassword();
+
+        assertThat(password).matches("[A-Za-z0-9]{16}");
+        assertThat(secrets.hasInitialAdminPassword()).isTrue();
+        assertThat(new LocalSecrets(state, Map.of()).initialAdminPassword()).isEqualTo(password);
+    }
+
+    @Test
+    void activityAndReportingGetNoSecrets() {
+        assertThat(new LocalSecrets(state, Map.of()).forService(service("activity-service")))
+                .isEmpty();
+        assertThat(new LocalSecrets(state, Map.of()).forService(service("reporting-service")))
                 .isEmpty();
     }
 

@@ -56,6 +56,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "状态冲突 / Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+        log.warn("unavailable: {}", e.getMessage(), e.getCause());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(UnavailableException.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "暂时无法处理 / Unavailable", e.getMessage()));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrentEdit(OptimisticLockingFailureException e) {
         return problem(
