@@ -77,6 +77,15 @@ public final class LaunchedPlatform {
 
     /** Starts the platform and returns once it printed {@code PLATFORM READY}; fails the test (and stops it) if not. */
     static LaunchedPlatform start(Path root, Path state, String run) throws IOException {
+        return start(root, state, run, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, String)}, with more environment for the launcher, e.g. {@code FEDERATION_SETTINGS}
+     * for another federation's installation.
+     */
+    public static LaunchedPlatform start(Path root, Path state, String run, Map<String, String> extraEnv)
+            throws IOException {
         stopShared();
         Path jar = root.resolve("infra/target/infra.jar");
         assertThat(jar)
@@ -91,11 +100,17 @@ public final class LaunchedPlatform {
                 .directory(root.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = command.environment();
-        Stream.of("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS", "KEYCLOAK_MANAGEMENT_PORT", "SERVER_PORT")
+        Stream.of(
+                        "MONGODB_URI",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "KEYCLOAK_MANAGEMENT_PORT",
+                        "SERVER_PORT",
+                        "FEDERATION_SETTINGS")
                 .forEach(env::remove);
         env.putAll(PORTS);
         env.put("PLATFORM_STATE", state.toString());
         env.put("PLATFORM_ROOT", root.toString());
+        env.putAll(extraEnv);
         if (System.getProperty("platform.ready-timeout") != null) {
             env.put("PLATFORM_READY_TIMEOUT", Long.toString(READY_TIMEOUT.toSeconds()));
         }
@@ -167,6 +182,11 @@ public final class LaunchedPlatform {
         return state;
     }
 
+    /** What the launcher printed: the ready block with the addresses and the accounts. */
+    public Path output() {
+        return output;
+    }
+
     public Duration startTime() {
         return startTime;
     }
@@ -175,7 +195,7 @@ public final class LaunchedPlatform {
      * Sends SIGTERM as Ctrl-C would, then checks that the launcher, every process it started and every process its pid
      * files named are gone, and that it removed its pid files.
      */
-    void stopAndAssertNothingIsLeft() throws InterruptedException {
+    public void stopAndAssertNothingIsLeft() throws InterruptedException {
         if (stopped) {
             return;
         }

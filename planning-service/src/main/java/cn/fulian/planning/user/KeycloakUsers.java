@@ -36,11 +36,18 @@ class KeycloakUsers {
             String id,
             String username,
             String firstName,
+            String lastName,
             Boolean enabled,
             Map<String, List<String>> attributes,
             Long createdTimestamp,
             String serviceAccountClientId,
             List<Credential> credentials) {
+
+        /** The person's name in Chinese order (family name first), or the account name when Keycloak has none. */
+        String displayName() {
+            String name = (lastName == null ? "" : lastName) + (firstName == null ? "" : firstName);
+            return name.isBlank() ? username : name;
+        }
 
         Optional<String> orgUnit() {
             return Optional.ofNullable(attributes)

@@ -106,7 +106,7 @@ class UserDirectorySync implements ApplicationRunner {
             }
         }
         boolean enabled = !Boolean.FALSE.equals(account.enabled());
-        String name = account.firstName() != null ? account.firstName() : account.username();
+        String name = account.displayName();
         PlatformUser user = users.findById(account.id()).orElse(null);
         if (user == null) {
             users.save(PlatformUser.of(

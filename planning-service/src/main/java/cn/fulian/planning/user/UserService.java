@@ -109,6 +109,7 @@ public class UserService {
                 null,
                 username,
                 name,
+                "",
                 false,
                 Map.of("org_unit", List.of(unit.path().value())),
                 null,
@@ -118,7 +119,7 @@ public class UserService {
         PlatformUser user = PlatformUser.of(id, username, name, unit.path(), roles, false, now, scope.username());
         users.save(user);
         keycloak.setManagedRoles(id, roles);
-        keycloak.update(id, new Account(null, null, null, true, null, null, null, null));
+        keycloak.update(id, new Account(null, null, null, null, true, null, null, null, null));
         user.enable(true, now, scope.username());
         users.save(user);
         audit(scope, username, "创建账号", "单位 " + unit.name() + "（" + unit.code() + "），角色 " + labels(roles));
@@ -139,7 +140,7 @@ public class UserService {
         Map<String, List<String>> attributes =
                 new java.util.LinkedHashMap<>(current.attributes() == null ? Map.of() : current.attributes());
         attributes.put("org_unit", List.of(unit.path().value()));
-        keycloak.update(user.id(), new Account(null, null, name, null, attributes, null, null, null));
+        keycloak.update(user.id(), new Account(null, null, name, "", null, attributes, null, null, null));
         keycloak.setManagedRoles(user.id(), roles);
         String before = "单位 " + user.unit().code() + "，角色 " + labels(user.roles());
         user.assign(name, unit.path(), roles, clock.instant(), scope.username());
@@ -157,7 +158,7 @@ public class UserService {
         if (user.enabled() == enabled) {
             throw new ConflictException(enabled ? "账号已是启用状态 / already enabled" : "账号已停用 / already disabled");
         }
-        keycloak.update(user.id(), new Account(null, null, null, enabled, null, null, null, null));
+        keycloak.update(user.id(), new Account(null, null, null, null, enabled, null, null, null, null));
         user.enable(enabled, clock.instant(), scope.username());
         PlatformUser saved = users.save(user);
         audit(scope, username, enabled ? "启用账号" : "停用账号", "");
