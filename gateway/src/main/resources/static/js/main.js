@@ -10,6 +10,7 @@ import { ActivityList, ActivityForm } from './pages/activities.js';
 import { Dashboard } from './pages/dashboard.js';
 import { CaseList, CaseForm } from './pages/cases.js';
 import { Reports } from './pages/reports.js';
+import { UserAdmin } from './pages/users.js';
 
 const ROUTES = [
   ['/plans', PlanList],
@@ -24,6 +25,7 @@ const ROUTES = [
   ['/cases', CaseList],
   ['/cases/new', CaseForm],
   ['/reports', Reports],
+  ['/admin/users', UserAdmin],
 ].map(([pattern, component]) => ({
   keys: (pattern.match(/:\w+/g) || []).map((k) => k.slice(1)),
   regex: new RegExp('^' + pattern.replace(/:\w+/g, '([^/]+)') + '$'),
@@ -69,6 +71,7 @@ const App = {
       if (isStaff()) items.push(['#/reports', L('进度填报', 'Progress reports')]);
       items.push(['#/dashboard', L('领导看板', 'Dashboard')]);
       if (hasRole('rights-officer') || isStaff()) items.push(['#/cases', L('维权案件', 'Rights cases')]);
+      if (hasRole('admin')) items.push(['#/admin/users', L('账号管理', 'Accounts')]);
       return items;
     });
     const levelLabel = computed(() => session.user ? L(session.user.levelLabel, session.user.levelLabelEn) : '');

@@ -35,6 +35,7 @@ export function homeRoute() {
   if (hasRole('city')) return '#/plans';
   if (hasRole('district') || hasRole('township')) return '#/inbox';
   if (hasRole('leader')) return '#/dashboard';
+  if (hasRole('admin')) return '#/admin/users';
   if (hasRole('rights-officer')) return '#/cases';
   return '#/dashboard';
 }
