@@ -21,7 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>with the demo on, the template's demo accounts are kept; otherwise the realm has one administrator for the root
  *       unit, with a temporary password changed at the first login;
  *   <li>e-mail and names are not required of a user (federation staff log in by account name), so a first login asks
- *       for nothing but a new password.
+ *       for nothing but a new password;
+ *   <li>a real installation (demo off) gets a production realm: brute-force protection, TLS required for all but local
+ *       addresses, no password grant for the browser client (people log in on Keycloak's page), ten-minute access
+ *       tokens renewed with the session. The demo keeps the template's conveniences (password grants, one-hour tokens)
+ *       and says so in its name.
  * </ul>
  */
 public final class RealmGenerator {
@@ -29,6 +33,9 @@ public final class RealmGenerator {
     public static final String ADMIN_API_CLIENT = "fulian-admin-api";
     public static final String GATEWAY_CLIENT = "fulian-gateway";
     public static final String INITIAL_ADMIN = "admin";
+
+    /** Access tokens of a production realm live ten minutes; the gateway renews them with the session. */
+    public static final int PRODUCTION_TOKEN_SECONDS = 600;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> BROWSER_CLIENTS = Set.of("fulian-web", GATEWAY_CLIENT);
@@ -48,8 +55,12 @@ public final class RealmGenerator {
             String adminApiSecret,
             String initialAdminPassword) {
         ObjectNode realm = (ObjectNode) template.deepCopy();
-        realm.put("displayName", federation.name() + "工作平台");
-        realm.put("displayNameHtml", "<strong>" + federation.name() + "工作平台</strong>");
+        String title = federation.name() + "工作平台" + (federation.demo() ? "（演示）" : "");
+        realm.put("displayName", title);
+        realm.put("displayNameHtml", "<strong>" + title + "</strong>");
+        if (!federation.demo()) {
+            hardenForProduction(realm);
+        }
         ArrayNode redirects = redirectUris(gatewayUrl, federation.publicUrl());
         for (JsonNode client : realm.withArray("clients")) {
             ObjectNode c = (ObjectNode) client;
@@ -69,6 +80,24 @@ public final class RealmGenerator {
         realm.set("users", users);
         relaxUserProfile(realm);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
+    }
+
+    private static void hardenForProduction(ObjectNode realm) {
+        realm.put("sslRequired", "external");
+        realm.put("bruteForceProtected", true);
+        realm.put("permanentLockout", false);
+        realm.put("failureFactor", 5);
+        realm.put("waitIncrementSeconds", 60);
+        realm.put("maxFailureWaitSeconds", 900);
+        realm.put("maxDeltaTimeSeconds", 43200);
+        realm.put("accessTokenLifespan", PRODUCTION_TOKEN_SECONDS);
+        realm.put("ssoSessionIdleTimeout", 1800);
+        realm.put("ssoSessionMaxLifespan", 36000);
+        for (JsonNode client : realm.withArray("clients")) {
+            if ("fulian-web".equals(client.path("clientId").asString())) {
+                ((ObjectNode) client).put("directAccessGrantsEnabled", false);
+            }
+        }
     }
 
     private static ArrayNode redirectUris(String gatewayUrl, Optional<String> publicUrl) {

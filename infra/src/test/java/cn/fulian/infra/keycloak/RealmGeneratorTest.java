@@ -59,6 +59,29 @@ class RealmGeneratorTest {
     }
 
     @Test
+    void aRealInstallationGetsAProductionRealm() {
+        JsonNode realm = generate(QINGXI);
+
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("sslRequired").asString()).isEqualTo("external");
+        assertThat(realm.path("accessTokenLifespan").asInt()).isBetween(300, 900);
+        assertThat(client(realm, "fulian-web").path("directAccessGrantsEnabled").asBoolean())
+                .as("people log in on Keycloak's page, scripts get no password grant")
+                .isFalse();
+        assertThat(realm.toString()).doesNotContain("\"value\":\"demo\"");
+    }
+
+    @Test
+    void theDemoKeepsItsConveniencesAndSaysSoInItsName() {
+        JsonNode realm = generate(FUZHOU);
+
+        assertThat(realm.path("displayName").asString()).isEqualTo("福州市妇联工作平台（演示）");
+        assertThat(client(realm, "fulian-web").path("directAccessGrantsEnabled").asBoolean())
+                .isTrue();
+        assertThat(realm.path("accessTokenLifespan").asInt()).isEqualTo(3600);
+    }
+
+    @Test
     void theDemoKeepsTheTemplatesAccountsWithTheirDemoPasswords() {
         JsonNode realm = generate(FUZHOU);
 
