@@ -22,6 +22,10 @@ import java.util.Optional;
  *     PLATFORM_RESTART_LIMIT} restarts (default 5) within {@code PLATFORM_RESTART_WINDOW} minutes (default 10), after
  *     {@code PLATFORM_RESTART_BACKOFF} seconds (default 1) doubling up to {@code PLATFORM_RESTART_BACKOFF_MAX} (default
  *     30)
+ * @param logFormat the services' log lines as JSON: {@code PLATFORM_LOG_FORMAT} {@code ecs}, {@code logstash} or {@code
+ *     gelf} (Spring Boot's structured logging); plain text when unset
+ * @param logMaxFileSize a service's log is rotated at this size ({@code PLATFORM_LOG_MAX_FILE_SIZE}, default {@code
+ *     20MB}), and its rotated files together stay under ten times that
  * @param federationFile the installation's federation settings ({@code FEDERATION_SETTINGS}, relative to the checkout;
  *     default the 福州 demo's {@code infra/federations/fuzhou/federation.yaml})
  */
@@ -42,7 +46,12 @@ public record PlatformSettings(
         Optional<String> externalKafka,
         Duration readyTimeout,
         RestartPolicy restartPolicy,
+        Optional<String> logFormat,
+        String logMaxFileSize,
         Path federationFile) {
+
+    /** The structured formats Spring Boot writes. */
+    public static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("ecs", "logstash", "gelf");
 
     public static final String HOST = "127.0.0.1";
 
@@ -72,11 +81,43 @@ public record PlatformSettings(
                 Optional.ofNullable(blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"))),
                 Duration.ofSeconds(seconds(env, "PLATFORM_READY_TIMEOUT", 180)),
                 restartPolicy(env),
+                logFormat(env),
+                logSize(env),
                 Optional.ofNullable(blankToNull(env.get("FEDERATION_SETTINGS")))
                         .map(file -> root.resolve(file))
                         .orElse(FederationSettings.defaultFile(root))
                         .toAbsolutePath()
                         .normalize());
+    }
+
+    private static Optional<String> logFormat(Map<String, String> env) {
+        Optional<String> format = Optional.ofNullable(blankToNull(env.get("PLATFORM_LOG_FORMAT")))
+                .map(f -> f.trim().toLowerCase(java.util.Locale.ROOT));
+        format.ifPresent(f -> {
+            if (!LOG_FORMATS.contains(f)) {
+                throw new IllegalArgumentException("PLATFORM_LOG_FORMAT must be one of "
+                        + LOG_FORMATS.stream().sorted().toList() + ", was '" + f + "'");
+            }
+        });
+        return format;
+    }
+
+    private static String logSize(Map<String, String> env) {
+        String size = Optional.ofNullable(blankToNull(env.get("PLATFORM_LOG_MAX_FILE_SIZE")))
+                .map(String::trim)
+                .orElse("20MB");
+        if (!size.matches("[1-9]\\d{0,4}(KB|MB|GB)")) {
+            throw new IllegalArgumentException(
+                    "PLATFORM_LOG_MAX_FILE_SIZE must be a size such as 20MB or 512KB, was '" + size + "'");
+        }
+        return size;
+    }
+
+    /** Ten rotated files' worth. */
+    public String logTotalSizeCap() {
+        String unit = logMaxFileSize.substring(logMaxFileSize.length() - 2);
+        long amount = Long.parseLong(logMaxFileSize.substring(0, logMaxFileSize.length() - 2));
+        return (amount * 10) + unit;
     }
 
     private static RestartPolicy restartPolicy(Map<String, String> env) {

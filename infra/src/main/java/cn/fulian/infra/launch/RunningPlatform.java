@@ -274,7 +274,10 @@ final class RunningPlatform {
     private ChildProcess launch(String name, ProcessBuilder command, Optional<String> restartMarker)
             throws IOException {
         Component component = components.get(name);
-        Path log = settings.logDir().resolve(name + ".log");
+        // a Java service writes <name>.log itself (rotated); its console output, warnings and errors, goes here
+        boolean javaService =
+                Services.all(settings).stream().anyMatch(s -> s.name().equals(name));
+        Path log = settings.logDir().resolve(name + (javaService ? ".out" : ".log"));
         return restartMarker.isPresent()
                 ? ChildProcess.restart(name, component.label(), command, log, restartMarker.get())
                 : ChildProcess.start(name, component.label(), command, log);

@@ -156,7 +156,12 @@ public final class UpCommand {
                     federation.rootName(), RealmGenerator.INITIAL_ADMIN);
         }
         Console.line("");
-        Console.line("  Logs: %s  (one per component; Kafka and MongoDB in infra.log)", settings.logDir());
+        Console.line(
+                "  Logs: %s  (<service>.log rotated at %s%s; warnings and errors also in <service>.out; Kafka and"
+                        + " MongoDB in infra.log)",
+                settings.logDir(),
+                settings.logMaxFileSize(),
+                settings.logFormat().map(f -> ", as " + f + " JSON").orElse(""));
         Console.line(
                 "  A service, the gateway or Keycloak that exits unexpectedly is restarted (at most %s).",
                 settings.restartPolicy().describeLimit());

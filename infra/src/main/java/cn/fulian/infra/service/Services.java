@@ -51,6 +51,13 @@ public final class Services {
         env.put("MONGODB_URI", s.mongoUri());
         env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrapServers());
         env.put("KEYCLOAK_URL", s.keycloakUrl());
+        // the service writes its own log, rotated by size; its console (kept in <name>.out) has warnings and errors
+        env.put("LOGGING_FILE_NAME", s.logDir().resolve(service.name() + ".log").toString());
+        env.put("LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE", s.logMaxFileSize());
+        env.put("LOGGING_LOGBACK_ROLLINGPOLICY_TOTAL_SIZE_CAP", s.logTotalSizeCap());
+        env.put("LOGGING_LOGBACK_ROLLINGPOLICY_MAX_HISTORY", "14");
+        env.put("LOGGING_THRESHOLD_CONSOLE", "WARN");
+        s.logFormat().ifPresent(format -> env.put("LOGGING_STRUCTURED_FORMAT_FILE", format));
         if (service.isGateway()) {
             for (JavaService backend : all(s)) {
                 if (!backend.isGateway()) {

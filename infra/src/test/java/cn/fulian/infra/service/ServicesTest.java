@@ -30,6 +30,48 @@ class ServicesTest {
     }
 
     @Test
+    void eachServiceWritesItsOwnLogRotatedBySizeAndKeepsOnlyWarningsOnItsConsole() {
+        JavaService rights = Services.all(settings).get(2);
+
+        assertThat(Services.environment(rights, settings))
+                .containsEntry("LOGGING_FILE_NAME", "/repo/.platform/logs/rights-service.log")
+                .containsEntry("LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE", "20MB")
+                .containsEntry("LOGGING_LOGBACK_ROLLINGPOLICY_TOTAL_SIZE_CAP", "200MB")
+                .containsEntry("LOGGING_THRESHOLD_CONSOLE", "WARN")
+                .doesNotContainKey("LOGGING_STRUCTURED_FORMAT_FILE");
+    }
+
+    @Test
+    void jsonLogsAreAnOptionInTheFormatsSpringBootWrites() {
+        PlatformSettings json = PlatformSettings.fromEnvironment(
+                Map.of("PLATFORM_LOG_FORMAT", "ECS", "PLATFORM_LOG_MAX_FILE_SIZE", "5MB"), Path.of("/repo"));
+
+        assertThat(Services.environment(Services.all(json).get(0), json))
+                .containsEntry("LOGGING_STRUCTURED_FORMAT_FILE", "ecs")
+                .containsEntry("LOGGING_LOGBACK_ROLLINGPOLICY_TOTAL_SIZE_CAP", "50MB");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> PlatformSettings.fromEnvironment(Map.of("PLATFORM_LOG_FORMAT", "xml"), Path.of("/repo")))
+                .hasMessageContaining("PLATFORM_LOG_FORMAT must be one of [ecs, gelf, logstash]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlatformSettings.fromEnvironment(
+                        Map.of("PLATFORM_LOG_MAX_FILE_SIZE", "lots"), Path.of("/repo")))
+                .hasMessageContaining("PLATFORM_LOG_MAX_FILE_SIZE");
+    }
+
+    @Test
+    void theFederationTellsPlanningItsTreeAndRootAndEveryServiceWhetherTheDemoIsOn() {
+        cn.fulian.infra.federation.FederationSettings qingxi =
+                cn.fulian.infra.federation.FederationSettings.load(Path.of("federations", "qingxi", "federation.yaml"));
+
+        assertThat(Services.federationEnvironment(Services.all(settings).get(0), qingxi))
+                .containsEntry("FULIAN_FEDERATION_DEMO", "false")
+                .containsEntry("FULIAN_FEDERATION_ROOT_CODE", "350199")
+                .hasEntrySatisfying(
+                        "FULIAN_FEDERATION_TREE", tree -> assertThat(tree).endsWith("qingxi/org-units.yaml"));
+        assertThat(Services.federationEnvironment(Services.all(settings).get(3), qingxi))
+                .containsOnlyKeys("FULIAN_FEDERATION_DEMO");
+    }
+
+    @Test
     void healthAndMetricsAreOnAManagementPortAThousandAboveEachServicesPort() {
         JavaService planning = Services.all(settings).get(0);
         JavaService gateway = Services.all(settings).get(4);

@@ -3,6 +3,7 @@ package cn.fulian.starter.consumer;
 import cn.fulian.events.EventCodec;
 import cn.fulian.events.EventEnvelope;
 import cn.fulian.events.UnreadableEventException;
+import cn.fulian.starter.trace.EventTrace;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
@@ -98,7 +99,11 @@ public class ExactConsumer {
         if (mongo.findOne(marker, Document.class, PROCESSED) != null) {
             return false;
         }
-        handler.accept(new ConsumedEvent(envelope, record.topic(), record.partition(), record.offset()));
+        EventTrace trace = EventTrace.of(record);
+        try (EventTrace.Scope logs = trace.inLogs()) {
+            handler.accept(new ConsumedEvent(envelope, record.topic(), record.partition(), record.offset()));
+            logApplied(envelope, trace);
+        }
         try {
             mongo.insert(
                     new Document("_id", markerId)
@@ -121,11 +126,13 @@ public class ExactConsumer {
      */
     public Outcome consumeAll(List<ConsumerRecord<String, String>> records, Staging staging) {
         List<ConsumedEvent> events = new ArrayList<>(records.size());
+        List<EventTrace> traces = new ArrayList<>(records.size());
         RuntimeException unreadable = null;
         for (ConsumerRecord<String, String> record : records) {
             try {
                 EventEnvelope envelope = codec.fromJson(record.value());
                 events.add(new ConsumedEvent(envelope, record.topic(), record.partition(), record.offset()));
+                traces.add(EventTrace.of(record));
             } catch (UnreadableEventException e) {
                 unreadable = e;
                 break;
@@ -140,9 +147,16 @@ public class ExactConsumer {
         List<ConsumedEvent> toApply = fresh.stream().map(events::get).toList();
         try {
             staging.prepare(toApply);
-            toApply.forEach(staging::stage);
+            for (int i : fresh) {
+                try (EventTrace.Scope logs = traces.get(i).inLogs()) {
+                    staging.stage(events.get(i));
+                }
+            }
             staging.flush();
             mark(toApply);
+            for (int i : fresh) {
+                logApplied(events.get(i).envelope(), traces.get(i));
+            }
         } catch (RuntimeException together) {
             staging.discard();
             log.warn(
@@ -151,10 +165,11 @@ public class ExactConsumer {
                     together.toString());
             for (int i : fresh) {
                 ConsumedEvent event = events.get(i);
-                try {
+                try (EventTrace.Scope logs = traces.get(i).inLogs()) {
                     staging.stage(event);
                     staging.flush();
                     mark(List.of(event));
+                    logApplied(event.envelope(), traces.get(i));
                 } catch (RuntimeException e) {
                     staging.discard();
                     return new Outcome(fresh.indexOf(i), i, e);
@@ -165,6 +180,21 @@ public class ExactConsumer {
             return new Outcome(fresh.size(), events.size(), unreadable);
         }
         return new Outcome(fresh.size(), -1, null);
+    }
+
+    private void logApplied(EventEnvelope envelope, EventTrace trace) {
+        if (EventTrace.FLOW.isInfoEnabled()) {
+            try (EventTrace.Scope logs = trace.inLogs()) {
+                EventTrace.FLOW.info(
+                        "applied {} {} from {} as {} (correlation {}, trace {})",
+                        envelope.type(),
+                        envelope.eventId(),
+                        envelope.source(),
+                        name,
+                        trace.correlationId(),
+                        trace.traceId());
+            }
+        }
     }
 
     /** The positions of the events not applied before, each event once (a re-send within the poll is dropped). */

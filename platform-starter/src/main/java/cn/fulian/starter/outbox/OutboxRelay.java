@@ -2,6 +2,7 @@ package cn.fulian.starter.outbox;
 
 import cn.fulian.events.EventCodec;
 import cn.fulian.events.EventEnvelope;
+import cn.fulian.starter.trace.EventTrace;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import java.time.Duration;
@@ -195,10 +196,20 @@ public class OutboxRelay implements SmartLifecycle {
                 entry.getString("orgPath"),
                 entry.getString("aggregateId"),
                 codec.mapper().readTree(entry.getString("payload")));
-        ProducerRecord<String, String> record =
-                new ProducerRecord<>(entry.getString("topic"), envelope.aggregateId(), codec.toJson(envelope));
+        EventTrace trace = new EventTrace(entry.getString("correlationId"), entry.getString("traceparent"));
+        ProducerRecord<String, String> record = trace.addTo(
+                new ProducerRecord<>(entry.getString("topic"), envelope.aggregateId(), codec.toJson(envelope)));
         try {
             kafka.send(record).get(30, TimeUnit.SECONDS);
+            try (EventTrace.Scope logs = trace.inLogs()) {
+                EventTrace.FLOW.info(
+                        "published {} {} to {} (correlation {}, trace {})",
+                        envelope.type(),
+                        envelope.eventId(),
+                        record.topic(),
+                        trace.correlationId(),
+                        trace.traceId());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing " + envelope.eventId(), e);
