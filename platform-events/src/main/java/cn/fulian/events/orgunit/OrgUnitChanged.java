@@ -30,14 +30,7 @@ public record OrgUnitChanged(
 
     /** The unit's type; for an event without one (or with a type this reader does not know), the level's. */
     public UnitType unitType() {
-        if (type != null) {
-            try {
-                return UnitType.valueOf(type);
-            } catch (IllegalArgumentException unknown) {
-                // a type added after this reader was built: fall through to what the level says
-            }
-        }
-        return UnitType.derived(level, depth(path));
+        return UnitType.named(type, level, depth(path));
     }
 
     @Override

@@ -60,12 +60,15 @@ public enum UnitType {
         return tier > 0 && tier <= 3;
     }
 
-    /** The federation of this kind of unit: 区妇联, 街道妇联, 机关妇委会. */
+    /** The federation of this kind of unit: 区妇联, 街道妇联, 机关妇委会; a social organisation is itself (社会组织). */
     public String federationLabel() {
         return label + suffix();
     }
 
-    /** The name a unit is shown by: 鼓楼区妇联, 县直机关妇委会 (a name that already says so is kept). */
+    /**
+     * The name a unit is shown by: 鼓楼区妇联, 县直机关妇委会 (a name that already says so is kept); a women's social
+     * organisation or another organisation goes by its own name (清溪县巾帼志愿者协会).
+     */
     public String displayLabel(String name) {
         if (name == null || name.isBlank()) {
             return federationLabel();
@@ -74,8 +77,13 @@ public enum UnitType {
     }
 
     private String suffix() {
-        // the women's committee of a Party and government organ is a 妇委会, not a 妇联
-        return this == ORGAN ? "妇委会" : "妇联";
+        return switch (this) {
+            // the women's committee of a Party and government organ is a 妇委会, not a 妇联
+            case ORGAN -> "妇委会";
+            // a women's organisation that is a member of the federation, not a federation of its own
+            case SOCIAL_ORG, OTHER -> "";
+            default -> "妇联";
+        };
     }
 
     /** The type written as its name ({@code SUBDISTRICT}), its label (街道) or the federation's (街道妇联). */
@@ -90,6 +98,21 @@ public enum UnitType {
                         || type.federationLabel().equals(t)
                         || type.aliases.contains(t))
                 .findFirst();
+    }
+
+    /**
+     * The type a unit's record names, or, for a record written before unit types existed (or naming a type this reader
+     * does not know), the type its level implies ({@link #derived}).
+     */
+    public static UnitType named(String type, String level, int depth) {
+        if (type != null) {
+            for (UnitType t : values()) {
+                if (t.name().equals(type)) {
+                    return t;
+                }
+            }
+        }
+        return derived(level, depth);
     }
 
     /**

@@ -41,6 +41,7 @@ class UnitTypeTest {
         assertThat(UnitType.ORGAN.displayLabel("县直机关")).isEqualTo("县直机关妇委会");
         assertThat(UnitType.ORGAN.displayLabel("县直机关妇委会")).isEqualTo("县直机关妇委会");
         assertThat(UnitType.NEW_ORG.displayLabel("县两新组织妇联")).isEqualTo("县两新组织妇联");
+        assertThat(UnitType.SOCIAL_ORG.displayLabel("清溪县巾帼志愿者协会")).isEqualTo("清溪县巾帼志愿者协会");
         assertThat(UnitType.ORGAN.federationLabel()).isEqualTo("机关妇委会");
         assertThat(UnitType.SUBDISTRICT.federationLabel()).isEqualTo("街道妇联");
         assertThat(UnitType.COUNTY_CITY.federationLabel()).isEqualTo("县级市妇联");
