@@ -46,6 +46,13 @@ final class PlanningApi {
                 .with(user));
     }
 
+    ResultActions put(String path, RequestPostProcessor user, String json) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path)
+                .with(user)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
     ResultActions get(String path, RequestPostProcessor user) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
                 .with(user));

@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The year's start against a real MongoDB replica set and Kafka (only where Docker runs). */
-@TestPropertySource(properties = "fulian.planning.demo-data=false")
+@TestPropertySource(properties = "fulian.federation.demo=false")
 class PlanningRealServersTest extends RealServersTest {
 
     @Autowired

@@ -130,7 +130,7 @@ class PlanningSecurityMatrixTest {
                 u -> api.post(
                         "/api/planning/org-units",
                         u,
-                        "{\"parentCode\":\"350102\",\"code\":\"350102901\",\"name\":\"测试街道\"}"));
+                        "{\"parentCode\":\"350102\",\"code\":\"350102901\",\"name\":\"测试街道\",\"type\":\"SUBDISTRICT\"}"));
     }
 
     @Test
@@ -160,7 +160,7 @@ class PlanningSecurityMatrixTest {
         api.post(
                         "/api/planning/org-units",
                         TestTokens.admin(),
-                        "{\"parentCode\":\"350104\",\"code\":\"350104901\",\"name\":\"测试街道\"}")
+                        "{\"parentCode\":\"350104\",\"code\":\"350104901\",\"name\":\"测试街道\",\"type\":\"SUBDISTRICT\"}")
                 .andExpect(status().isCreated());
         api.post("/api/planning/org-units/350104901/retire", TestTokens.admin()).andExpect(status().isOk());
         api.get("/api/planning/org-units/350104901", TestTokens.admin())
@@ -169,7 +169,7 @@ class PlanningSecurityMatrixTest {
         api.post(
                         "/api/planning/org-units",
                         TestTokens.admin(),
-                        "{\"parentCode\":\"350104\",\"code\":\"350104901\",\"name\":\"重复\"}")
+                        "{\"parentCode\":\"350104\",\"code\":\"350104901\",\"name\":\"重复\",\"type\":\"SUBDISTRICT\"}")
                 .andExpect(status().isConflict());
     }
 

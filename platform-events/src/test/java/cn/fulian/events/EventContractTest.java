@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fulian.events.activity.HonourReviewed;
 import cn.fulian.events.catalogue.StandardMetrics;
+import cn.fulian.events.orgunit.OrgUnitChanged;
+import cn.fulian.events.orgunit.UnitType;
 import cn.fulian.events.planning.TaskPublished;
 import cn.fulian.events.rights.CaseClosed;
 import cn.fulian.events.rights.CaseRegistered;
@@ -108,6 +110,31 @@ class EventContractTest {
                 codec.fromJson(withoutField(sampleUnchecked(HonourReviewed.TYPE), "reviewedOn")), HonourReviewed.class);
         assertThat(reviewed.reviewedOn()).isNull();
         assertThat(reviewed.level()).isEqualTo("CITY");
+    }
+
+    @Test
+    void aUnitChangeFromBeforeUnitTypesTakesTheTypeItsLevelImplies() {
+        OrgUnitChanged old = codec.payload(
+                codec.fromJson(withoutField(sampleUnchecked(OrgUnitChanged.TYPE), "type")), OrgUnitChanged.class);
+        assertThat(old.type()).isNull();
+        assertThat(old.unitType()).isEqualTo(UnitType.DISTRICT);
+
+        OrgUnitChanged township =
+                new OrgUnitChanged("350102001", "鼓东街道", null, "350102", "350100/350102/350102001", false, null);
+        assertThat(township.unitType()).isEqualTo(UnitType.TOWNSHIP);
+        OrgUnitChanged future =
+                new OrgUnitChanged("350102", "鼓楼区", "DISTRICT", "350100", "350100/350102", false, "GALAXY");
+        assertThat(future.unitType()).isEqualTo(UnitType.DISTRICT);
+    }
+
+    @Test
+    void aUnitChangeCarriesItsTypeOnTheWireButNotTheDerivedOne() {
+        OrgUnitChanged organ = new OrgUnitChanged(
+                "350102-001", "区直机关", "TOWNSHIP", "350102", "350100/350102/350102-001", false, "ORGAN");
+        JsonNode payload = codec.mapper().valueToTree(organ);
+        assertThat(payload.get("type").asString()).isEqualTo("ORGAN");
+        assertThat(payload.has("unitType")).isFalse();
+        assertThat(organ.unitType()).isEqualTo(UnitType.ORGAN);
     }
 
     @Test

@@ -85,8 +85,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("fulian.api-prefix")
-    MeController meController() {
-        return new MeController();
+    MeController meController(ObjectProvider<OrgUnitDirectory> directory) {
+        return new MeController(directory);
     }
 
     @Bean

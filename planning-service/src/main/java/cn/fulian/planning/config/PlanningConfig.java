@@ -1,16 +1,22 @@
 package cn.fulian.planning.config;
 
 import cn.fulian.events.Topics;
+import cn.fulian.planning.orgunit.FederationProperties;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Service-wide settings: the clock (replaceable in tests) and the topics planning-service publishes. */
+/**
+ * Service-wide settings: the clock (replaceable in tests), the federation's settings and the topics planning-service
+ * publishes.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(FederationProperties.class)
 class PlanningConfig {
 
     @Bean

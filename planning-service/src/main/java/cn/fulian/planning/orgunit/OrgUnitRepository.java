@@ -12,5 +12,21 @@ public interface OrgUnitRepository extends MongoRepository<OrgUnit, String> {
 
     List<OrgUnit> findByParentCodeOrderByCode(String parentCode);
 
+    List<OrgUnit> findByParentCodeAndRetiredFalseOrderByCode(String parentCode);
+
+    Optional<OrgUnit> findFirstByParentCodeAndNameAndRetiredFalse(String parentCode, String name);
+
+    /** The root of the tree: the one unit without a parent. */
+    Optional<OrgUnit> findFirstByParentCodeIsNull();
+
     Page<OrgUnit> findByPathRegex(String regex, Pageable pageable);
+
+    List<OrgUnit> findByPathRegexOrderByPath(String regex);
+
+    /** Codes the platform gave under a parent ({@code 350102-001} …), retired ones included: never given twice. */
+    List<OrgUnit> findByCodeRegex(String regex);
+
+    List<OrgUnit> findByHistoryPendingTrue();
+
+    List<OrgUnit> findByMovedFromNotNull();
 }

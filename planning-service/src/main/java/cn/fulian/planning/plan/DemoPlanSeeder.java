@@ -29,17 +29,20 @@ import org.springframework.stereotype.Component;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * On a first start, imports the demo city's current-year plan, publishes it and allocates every task to the districts
- * (counts split evenly, the remainder to the first; rates passed down unchanged), as city staff would.
+ * On a first start of the demo ({@code fulian.federation.demo}, on unless set to false), imports the demo city's
+ * current-year plan, publishes it and allocates every task to the districts (counts split evenly, the remainder to the
+ * first; rates passed down unchanged), as city staff would. The plan is 福州市's: a federation with another tree gets
+ * no demo plan.
  */
 @Component
 @Order(10)
-@ConditionalOnProperty(name = "fulian.planning.demo-data", havingValue = "true")
+@ConditionalOnProperty(name = "fulian.federation.demo", havingValue = "true", matchIfMissing = true)
 class DemoPlanSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPlanSeeder.class);
+    private static final String DEMO_CITY = "350100";
     private static final OrgScope CITY_STAFF =
-            new OrgScope("city-staff", OrgPath.of("350100"), Level.CITY, Set.of(Role.CITY));
+            new OrgScope("city-staff", OrgPath.of(DEMO_CITY), Level.CITY, Set.of(Role.CITY));
 
     private final PlanService plans;
     private final AllocationService allocations;
@@ -53,6 +56,11 @@ class DemoPlanSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        String root = units.root().map(OrgUnit::code).orElse(null);
+        if (!DEMO_CITY.equals(root)) {
+            log.info("no demo plan: the federation's tree starts at {}, not at the demo city {}", root, DEMO_CITY);
+            return;
+        }
         if (plans.list(CITY_STAFF, null, Pageable.ofSize(1)).getTotalElements() > 0) {
             return;
         }
@@ -62,7 +70,7 @@ class DemoPlanSeeder implements ApplicationRunner {
         }
         AnnualPlan plan = plans.publish(
                 CITY_STAFF, plans.create(CITY_STAFF, request.toContent()).id());
-        List<OrgUnit> districts = units.children(CITY_STAFF, "350100");
+        List<OrgUnit> districts = units.children(CITY_STAFF, DEMO_CITY);
         for (Task task : plan.tasks()) {
             allocations.allocate(
                     CITY_STAFF, AssignmentIds.of(task.id(), plan.unitPath()), split(task.indicator(), districts), null);

@@ -41,7 +41,7 @@ public class OrgUnitDirectory {
         Query q = Query.query(Criteria.where("parentCode")
                         .is(path.code())
                         .and("path")
-                        .regex("^" + path.value() + "/\\d+$")
+                        .regex("^" + path.value() + "/[^/]+$")
                         .and("retired")
                         .is(false))
                 .with(Sort.by("_id"));
@@ -65,7 +65,8 @@ public class OrgUnitDirectory {
                                 .set("level", unit.level())
                                 .set("parentCode", unit.parentCode())
                                 .set("path", unit.path())
-                                .set("retired", unit.retired()),
+                                .set("retired", unit.retired())
+                                .set("type", unit.unitType().name()),
                         event);
     }
 
@@ -80,6 +81,7 @@ public class OrgUnitDirectory {
                 d.getString("level"),
                 d.getString("parentCode"),
                 d.getString("path"),
-                Boolean.TRUE.equals(d.getBoolean("retired")));
+                Boolean.TRUE.equals(d.getBoolean("retired")),
+                d.getString("type"));
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -82,6 +84,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldProblem(e.field(), e.messageZh(), e.messageEn())));
     }
 
+    @ExceptionHandler(InvalidRowsException.class)
+    ProblemDetail invalidRows(InvalidRowsException e) {
+        List<RowProblem> rows = e.problems();
+        ProblemDetail p = problem(
+                HttpStatus.BAD_REQUEST,
+                "文件内容有误 / Invalid file",
+                rows.size() + "处错误，未导入任何数据 / " + rows.size() + " problems, nothing was imported: "
+                        + rows.stream()
+                                .limit(5)
+                                .map(r -> "row " + r.row() + " " + r.field() + ": " + r.message())
+                                .collect(Collectors.joining("; ")));
+        p.setType(VALIDATION);
+        p.setProperty("fields", rows.stream().map(RowProblem::field).distinct().collect(Collectors.joining(", ")));
+        p.setProperty("errors", rows);
+        return p;
+    }
+
+    /** A request that should have been multipart but could not be read as such. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notMultipart(MultipartException e) {
+        return invalid(List.of(
+                new FieldProblem("file", "请以 multipart/form-data 上传文件", "upload the file as multipart/form-data")));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -135,6 +161,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     }
                 }));
         return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(invalid(
+                        List.of(new FieldProblem(ex.getRequestPartName(), "请选择要上传的文件", "a file part is required"))));
     }
 
     @Override

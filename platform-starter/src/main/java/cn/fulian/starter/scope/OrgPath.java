@@ -1,16 +1,18 @@
 package cn.fulian.starter.scope;
 
+import cn.fulian.events.orgunit.DivisionCodes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A unit's path: its administrative division codes from the city down, joined by {@code /}
- * ({@code 350100/350102/350102001}).
+ * A unit's path: its unit codes from the root of the federation's tree down, joined by {@code /}
+ * ({@code 350100/350102/350102001}, {@code 350100/350102/350102-001}); at most {@value DivisionCodes#MAX_DEPTH} codes
+ * of the shape {@link DivisionCodes#CODE_REGEX}.
  */
 public record OrgPath(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("\\d{6}(/\\d{6,15}){0,4}");
+    private static final Pattern SHAPE = Pattern.compile(DivisionCodes.PATH_REGEX);
 
     public OrgPath {
         if (value == null || !SHAPE.matcher(value).matches()) {
@@ -35,7 +37,7 @@ public record OrgPath(String value) {
         return value.substring(value.lastIndexOf('/') + 1);
     }
 
-    /** 1 for the city, 2 for a district, 3 for a township, 4 for a village or community. */
+    /** 1 for the root (the city in the demo), 2 for a district, 3 for a township, and so on down to 6. */
     public int depth() {
         return codes().size();
     }
@@ -46,7 +48,7 @@ public record OrgPath(String value) {
 
     public OrgPath parent() {
         if (isRoot()) {
-            throw new IllegalStateException("the city has no parent unit");
+            throw new IllegalStateException("the root has no parent unit");
         }
         return new OrgPath(value.substring(0, value.lastIndexOf('/')));
     }
@@ -55,7 +57,7 @@ public record OrgPath(String value) {
         return new OrgPath(value + "/" + code);
     }
 
-    /** This path and every ancestor, from the city down. */
+    /** This path and every ancestor, from the root down. */
     public List<OrgPath> selfAndAncestors() {
         List<String> codes = codes();
         return java.util.stream.IntStream.rangeClosed(1, codes.size())

@@ -37,8 +37,8 @@ class OrgScopeTest {
     void aCodeThatMerelyStartsWithTheSameDigitsIsNotBelow() {
         OrgScope gulou = scope(GULOU, Role.DISTRICT);
 
-        assertThat(gulou.canSee(OrgPath.of("350100/3501029"))).isFalse();
-        assertThat("350100/3501029/350102901").doesNotMatch(gulou.subtreeRegex() + ".*");
+        assertThat(gulou.canSee(OrgPath.of("350100/350102-001"))).isFalse();
+        assertThat("350100/350102-001/350102-001-001").doesNotMatch(gulou.subtreeRegex() + ".*");
         assertThat("350100/350102/350102001").matches(gulou.subtreeRegex() + ".*");
     }
 
@@ -79,9 +79,28 @@ class OrgScopeTest {
 
     @Test
     void malformedPathsAreRejected() {
-        for (String bad : new String[] {"", "3501", "350100/", "/350100", "350100//350102", "350100/../x", "abc"}) {
+        for (String bad : new String[] {
+            "",
+            "3501",
+            "350100/",
+            "/350100",
+            "350100//350102",
+            "350100/../x",
+            "abc",
+            "350100/3501029",
+            "350100/350102-01",
+            "350000/350100/350102/350102001/350102001001/350102001001-001/350102001001-001-001"
+        }) {
             assertThat(OrgPath.isValid(bad)).as(bad).isFalse();
         }
+    }
+
+    @Test
+    void pathsHoldDivisionAndInternalCodesSixDeep() {
+        assertThat(OrgPath.isValid("350100/350102/350102-001/350102-001-002")).isTrue();
+        assertThat(OrgPath.isValid("350000/350100/350102/350102001/350102001001/350102001001-001"))
+                .isTrue();
+        assertThat(OrgPath.of("350100/350102/350102-001").parent()).isEqualTo(GULOU);
     }
 
     @Test

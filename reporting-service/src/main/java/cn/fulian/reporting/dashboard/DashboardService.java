@@ -1,5 +1,6 @@
 package cn.fulian.reporting.dashboard;
 
+import cn.fulian.events.orgunit.UnitType;
 import cn.fulian.events.planning.IndicatorSource;
 import cn.fulian.reporting.dashboard.DashboardView.CategoryCount;
 import cn.fulian.reporting.dashboard.DashboardView.ChildUnit;
@@ -33,6 +34,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -272,12 +274,14 @@ public class DashboardService {
 
     private static final Comparator<TaskRow> ROW_ORDER = Comparator.comparing(TaskRow::taskId);
 
+    /** The unit as the registry copy knows it; one not received yet is named by its code and typed by its depth. */
     public UnitRef ref(OrgPath path) {
-        String level = directory
-                .find(path)
-                .map(OrgUnitInfo::level)
-                .orElse(Level.ofDepth(path.depth()).name());
-        return new UnitRef(path.value(), directory.nameOf(path), level);
+        Optional<OrgUnitInfo> info = directory.find(path);
+        String level =
+                info.map(OrgUnitInfo::level).orElse(Level.ofDepth(path.depth()).name());
+        UnitType type = info.map(OrgUnitInfo::unitType).orElse(UnitType.derived(level, path.depth()));
+        return new UnitRef(
+                path.value(), info.map(OrgUnitInfo::name).orElse(path.code()), level, type.name(), type.label());
     }
 
     private static Query byYear(int year) {

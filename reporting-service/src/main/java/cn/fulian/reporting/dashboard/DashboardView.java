@@ -1,5 +1,6 @@
 package cn.fulian.reporting.dashboard;
 
+import cn.fulian.events.orgunit.UnitType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,21 @@ public record DashboardView(
         List<HonourCount> honours,
         List<UnitRef> trail) {
 
-    public record UnitRef(String path, String name, String level) {}
+    /**
+     * A unit as the dashboard names it: {@code level} is its level in the tree (CITY, DISTRICT …), {@code type} and
+     * {@code typeLabel} say what it is (DISTRICT 区, ORGAN 机关) as the registry has it.
+     */
+    public record UnitRef(String path, String name, String level, String type, String typeLabel) {
+
+        /** A unit known by its level only: the type its level implies. */
+        public UnitRef(String path, String name, String level) {
+            this(path, name, level, UnitType.derived(level, path.split("/").length));
+        }
+
+        private UnitRef(String path, String name, String level, UnitType type) {
+            this(path, name, level, type.name(), type.label());
+        }
+    }
 
     /**
      * One task at one unit. {@code actual} is a rate in percent for RATE indicators, and null when nothing is measured

@@ -202,11 +202,11 @@ class IndicatorSourcesTest {
             assertThat(gulou.get("src-t-posts").get("actual").asInt()).isEqualTo(5);
             assertThat(city.get("src-t-posts").get("actual").asInt()).isEqualTo(5);
 
-            // the breadcrumb names the unit's lineage from the root down
-            assertThat(Dashboards.leaderView(mvc, codec, GUDONG, YEAR)
-                            .get("trail")
-                            .findValuesAsString("path"))
-                    .containsExactly(CITY, GULOU, GUDONG);
+            // the breadcrumb names the unit's lineage from the root down, each unit with its type
+            JsonNode trail = Dashboards.leaderView(mvc, codec, GUDONG, YEAR).get("trail");
+            assertThat(trail.findValuesAsString("path")).containsExactly(CITY, GULOU, GUDONG);
+            assertThat(trail.findValuesAsString("typeLabel")).containsExactly("市", "区", "街道");
+            assertThat(trail.findValuesAsString("level")).containsExactly("CITY", "DISTRICT", "TOWNSHIP");
 
             // the dashboard names the reviews' outcomes, by kind
             JsonNode honours = Dashboards.leaderView(mvc, codec, GULOU, YEAR).get("honours");

@@ -79,11 +79,11 @@ public final class EventBus implements AutoCloseable {
     }
 
     public void orgUnit(String code, String name, String level, String parentCode, String path) {
-        publish(
-                new OrgUnitChanged(code, name, level, parentCode, path, false),
-                path,
-                code,
-                Instant.parse("2026-01-01T00:00:00Z"));
+        orgUnit(new OrgUnitChanged(code, name, level, parentCode, path, false));
+    }
+
+    public void orgUnit(OrgUnitChanged unit) {
+        publish(unit, unit.path(), unit.code(), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     /** Every record of the topics from the beginning (up to their end offsets now). */

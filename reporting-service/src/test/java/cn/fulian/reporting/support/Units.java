@@ -1,5 +1,7 @@
 package cn.fulian.reporting.support;
 
+import cn.fulian.events.orgunit.OrgUnitChanged;
+
 /** The demo units every reporting test works with (a subset of 福州市). */
 public final class Units {
     public static final String CITY = "350100";
@@ -13,12 +15,12 @@ public final class Units {
 
     /** Publishes the registry entries (idempotent: the same state again changes nothing). */
     public static void register(EventBus bus) {
-        bus.orgUnit("350100", "福州市", "CITY", null, CITY);
-        bus.orgUnit("350102", "鼓楼区", "DISTRICT", "350100", GULOU);
-        bus.orgUnit("350104", "仓山区", "DISTRICT", "350100", CANGSHAN);
-        bus.orgUnit("350102001", "鼓东街道", "TOWNSHIP", "350102", GUDONG);
-        bus.orgUnit("350102002", "鼓西街道", "TOWNSHIP", "350102", GUXI);
-        bus.orgUnit("350104001", "仓前街道", "TOWNSHIP", "350104", CANGQIAN);
+        bus.orgUnit(new OrgUnitChanged("350100", "福州市", "CITY", null, CITY, false, "CITY"));
+        bus.orgUnit(new OrgUnitChanged("350102", "鼓楼区", "DISTRICT", "350100", GULOU, false, "DISTRICT"));
+        bus.orgUnit(new OrgUnitChanged("350104", "仓山区", "DISTRICT", "350100", CANGSHAN, false, "DISTRICT"));
+        bus.orgUnit(new OrgUnitChanged("350102001", "鼓东街道", "TOWNSHIP", "350102", GUDONG, false, "SUBDISTRICT"));
+        bus.orgUnit(new OrgUnitChanged("350102002", "鼓西街道", "TOWNSHIP", "350102", GUXI, false, "SUBDISTRICT"));
+        bus.orgUnit(new OrgUnitChanged("350104001", "仓前街道", "TOWNSHIP", "350104", CANGQIAN, false, "SUBDISTRICT"));
     }
 
     public static String code(String path) {
