@@ -16,11 +16,33 @@ export async function loadSession() {
   try {
     const unit = await api.get('/api/planning/org-units/' + encodeURIComponent(user.unitCode));
     session.unitName = unit.name || user.unitCode;
+    // the tier comes from the unit's type, not from how deep it sits: a county federation's root is 区县级
+    const tier = TIERS[unit.type];
+    if (tier) {
+      user.levelLabel = tier[0];
+      user.levelLabelEn = tier[1];
+    } else if (unit.typeLabel) {
+      user.levelLabel = unit.typeLabel;
+      user.levelLabelEn = unit.type;
+    }
   } catch (e) {
     // the unit's name is a nicety: the header falls back to its code
   }
   return user;
 }
+
+const TIERS = {
+  PROVINCE: ['省级', 'Province'],
+  CITY: ['市级', 'City'],
+  COUNTY: ['区县级', 'County'],
+  COUNTY_CITY: ['区县级', 'County-level city'],
+  DISTRICT: ['区县级', 'District'],
+  TOWNSHIP: ['乡镇(街道)级', 'Township'],
+  TOWN: ['乡镇(街道)级', 'Town'],
+  SUBDISTRICT: ['乡镇(街道)级', 'Sub-district'],
+  VILLAGE: ['村(社区)级', 'Village'],
+  COMMUNITY: ['村(社区)级', 'Community'],
+};
 
 export function hasRole(role) {
   return !!(session.user && session.user.roles.includes(role));
