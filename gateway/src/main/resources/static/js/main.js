@@ -11,6 +11,7 @@ import { Dashboard } from './pages/dashboard.js';
 import { CaseList, CaseForm } from './pages/cases.js';
 import { Reports } from './pages/reports.js';
 import { UserAdmin } from './pages/users.js';
+import { UnitAdmin } from './pages/units.js';
 
 const ROUTES = [
   ['/plans', PlanList],
@@ -26,6 +27,7 @@ const ROUTES = [
   ['/cases/new', CaseForm],
   ['/reports', Reports],
   ['/admin/users', UserAdmin],
+  ['/admin/units', UnitAdmin],
 ].map(([pattern, component]) => ({
   keys: (pattern.match(/:\w+/g) || []).map((k) => k.slice(1)),
   regex: new RegExp('^' + pattern.replace(/:\w+/g, '([^/]+)') + '$'),
@@ -71,6 +73,7 @@ const App = {
       if (isStaff()) items.push(['#/reports', L('进度填报', 'Progress reports')]);
       items.push(['#/dashboard', L('领导看板', 'Dashboard')]);
       if (hasRole('rights-officer') || isStaff()) items.push(['#/cases', L('维权案件', 'Rights cases')]);
+      if (hasRole('admin')) items.push(['#/admin/units', L('组织机构', 'Units')]);
       if (hasRole('admin')) items.push(['#/admin/users', L('账号管理', 'Accounts')]);
       return items;
     });
