@@ -26,7 +26,9 @@ import reactor.util.retry.Retry;
 /**
  * The gateway as the confidential OIDC client {@code fulian-gateway} of realm {@code fulian}. The endpoints are
  * written out rather than discovered, so the gateway starts (and serves the bearer APIs) while Keycloak is still
- * starting; the user's tokens live in the user's web session and die with it.
+ * starting; the user's tokens live in the user's web session and die with it. The browser is sent to Keycloak's public
+ * address ({@code fulian.keycloak-url}, also the issuer); the gateway's own calls for tokens, keys and user info go to
+ * {@code fulian.keycloak-internal-url}, which is the same address unless a container network or a cluster has another.
  */
 @Configuration(proxyBeanMethods = false)
 class KeycloakClientConfig {
@@ -36,10 +38,12 @@ class KeycloakClientConfig {
     @Bean
     ReactiveClientRegistrationRepository clientRegistrations(
             @Value("${fulian.keycloak-url}") String keycloakUrl,
+            @Value("${fulian.keycloak-internal-url}") String internalUrl,
             @Value("${fulian.gateway.client-id}") String clientId,
             @Value("${fulian.gateway.client-secret}") String clientSecret) {
         String realm = keycloakUrl + "/realms/fulian";
         String oidc = realm + "/protocol/openid-connect";
+        String backchannel = internalUrl + "/realms/fulian/protocol/openid-connect";
         ClientRegistration keycloak = ClientRegistration.withRegistrationId(REGISTRATION_ID)
                 .clientName("妇联工作平台")
                 .clientId(clientId)
@@ -50,9 +54,9 @@ class KeycloakClientConfig {
                 .scope("openid", "profile")
                 .issuerUri(realm)
                 .authorizationUri(oidc + "/auth")
-                .tokenUri(oidc + "/token")
-                .jwkSetUri(oidc + "/certs")
-                .userInfoUri(oidc + "/userinfo")
+                .tokenUri(backchannel + "/token")
+                .jwkSetUri(backchannel + "/certs")
+                .userInfoUri(backchannel + "/userinfo")
                 .userNameAttributeName("preferred_username")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
                 .build();

@@ -2,14 +2,17 @@ package cn.fulian.infra;
 
 import cn.fulian.infra.control.DownCommand;
 import cn.fulian.infra.control.StatusCommand;
+import cn.fulian.infra.keycloak.RealmCommand;
 import cn.fulian.infra.launch.UpCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Entry point of {@code infra.jar}: {@code up}, {@code down} or {@code status}. The root {@code ./platform} script
- * builds what is missing and then runs this.
+ * builds what is missing and then runs this. {@code realm} writes the realm a Docker Compose or Kubernetes deployment's
+ * Keycloak imports; it needs no state folder.
  */
 public final class Platform {
 
@@ -19,6 +22,9 @@ public final class Platform {
     private Platform() {}
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("realm")) {
+            System.exit(RealmCommand.run(List.of(args).subList(1, args.length), System.getenv(), root()));
+        }
         if (args.length != 1) {
             System.exit(usage());
         }
@@ -66,6 +72,8 @@ public final class Platform {
     private static int usage() {
         Console.error(
                 "usage: java -jar infra/target/infra.jar up|down|status   (or ./platform up [--detach]|down|status)");
+        Console.error("       java -jar infra/target/infra.jar realm --settings <federation.yaml> --out <realm.json>"
+                + " [--public-url https://…]   (the realm of a Docker Compose or Kubernetes deployment)");
         return 2;
     }
 }

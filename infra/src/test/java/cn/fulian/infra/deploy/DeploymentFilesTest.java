@@ -10,16 +10,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The Docker Compose files and the Kubernetes manifests, checked without Docker or a cluster: they parse, every
- * service has a health check and an image or build, and every platform component is deployed with its probes.
+ * service has a health check and an image or build, and every platform component is deployed with its probes. Whether
+ * they would work on their first run is {@link ComposeFilesTest}'s and {@link KubernetesFilesTest}'s to check.
  */
 class DeploymentFilesTest {
 
     static final Path INFRA = Path.of(System.getProperty("user.dir"));
-    static final YAMLMapper YAML = new YAMLMapper();
     static final Set<String> COMPONENTS =
             Set.of("planning-service", "activity-service", "rights-service", "reporting-service", "gateway");
 
@@ -27,12 +26,14 @@ class DeploymentFilesTest {
     void everyComposeServiceHasAHealthCheckAndAnImageOrABuild() throws Exception {
         Set<String> services = new TreeSet<>();
         for (String file : List.of("infra.yml", "platform.yml")) {
-            JsonNode compose =
-                    YAML.readTree(Files.readString(INFRA.resolve("compose").resolve(file)));
+            // merge keys (<<: *service) resolved, as Compose does
+            JsonNode compose = DeploymentChecks.yaml(
+                            Files.readString(INFRA.resolve("compose").resolve(file)))
+                    .get(0);
             for (Map.Entry<String, JsonNode> e : compose.get("services").properties()) {
                 JsonNode service = e.getValue();
                 services.add(e.getKey());
-                assertThat(service.has("image") || service.has("build") || service.has("<<"))
+                assertThat(service.has("image") || service.has("build"))
                         .as(file + ": " + e.getKey() + " has an image or a build")
                         .isTrue();
                 assertThat(service.has("healthcheck"))
@@ -47,7 +48,8 @@ class DeploymentFilesTest {
 
     @Test
     void everyPlatformServiceIsBuiltFromItsModuleAndStartsAfterTheInfrastructureIsHealthy() throws Exception {
-        JsonNode platform = YAML.readTree(Files.readString(INFRA.resolve("compose/platform.yml")));
+        JsonNode platform = DeploymentChecks.yaml(Files.readString(INFRA.resolve("compose/platform.yml")))
+                .get(0);
         for (String name : COMPONENTS) {
             JsonNode service = platform.get("services").get(name);
             assertThat(service.get("build").get("args").get("MODULE").asString())
@@ -55,15 +57,19 @@ class DeploymentFilesTest {
             assertThat(Files.exists(INFRA.getParent().resolve(name).resolve("pom.xml")))
                     .isTrue();
         }
-        JsonNode anchor = platform.get("x-service").get("depends_on");
-        for (String dependency : List.of("mongo", "kafka", "keycloak")) {
-            assertThat(anchor.get(dependency).get("condition").asString()).isEqualTo("service_healthy");
+        for (String name : COMPONENTS) {
+            JsonNode dependsOn = platform.get("services").get(name).get("depends_on");
+            for (String dependency : List.of("mongo", "kafka", "keycloak")) {
+                assertThat(dependsOn.get(dependency).get("condition").asString())
+                        .isEqualTo("service_healthy");
+            }
         }
     }
 
     @Test
     void kustomizeListsADeploymentWithProbesAServiceAnAutoscalerAndADisruptionBudgetPerComponent() throws Exception {
-        JsonNode kustomization = YAML.readTree(Files.readString(INFRA.resolve("k8s/kustomization.yaml")));
+        JsonNode kustomization = DeploymentChecks.yaml(Files.readString(INFRA.resolve("k8s/kustomization.yaml")))
+                .get(0);
         Set<String> resources = new TreeSet<>();
         kustomization.get("resources").forEach(r -> resources.add(r.asString()));
         for (String name : COMPONENTS) {
@@ -72,7 +78,7 @@ class DeploymentFilesTest {
             JsonNode deployment = null;
             for (String doc :
                     Files.readString(INFRA.resolve("k8s/" + name + ".yaml")).split("(?m)^---$")) {
-                JsonNode node = YAML.readTree(doc);
+                JsonNode node = DeploymentChecks.yaml(doc).get(0);
                 kinds.add(node.get("kind").asString());
                 if (node.get("kind").asString().equals("Deployment")) {
                     deployment = node;
