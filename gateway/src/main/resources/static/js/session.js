@@ -32,10 +32,11 @@ export function isStaff() {
 }
 
 export function homeRoute() {
+  // a rights officer's work is the case desk, whatever level its unit is at
+  if (hasRole('rights-officer')) return '#/cases';
   if (hasRole('city')) return '#/plans';
   if (hasRole('district') || hasRole('township')) return '#/inbox';
   if (hasRole('leader')) return '#/dashboard';
-  if (hasRole('rights-officer')) return '#/cases';
   return '#/dashboard';
 }
 
