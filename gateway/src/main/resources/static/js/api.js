@@ -34,7 +34,7 @@ function relogin() {
 }
 
 export async function request(method, url, body, options = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+  const headers = { Accept: 'application/json, application/problem+json', ...(options.headers || {}) };
   let payload;
   if (body instanceof FormData) {
     payload = body;
@@ -71,7 +71,7 @@ export async function request(method, url, body, options = {}) {
 
 export const api = {
   get: (url) => request('GET', url),
-  post: (url, body) => request('POST', url, body === undefined ? {} : body),
+  post: (url, body, headers) => request('POST', url, body === undefined ? {} : body, { headers }),
   put: (url, body) => request('PUT', url, body),
   del: (url) => request('DELETE', url),
   upload: (url, file, field = 'file') => {

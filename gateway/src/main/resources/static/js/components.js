@@ -45,18 +45,36 @@ export const Alert = {
     </div>`,
 };
 
+/**
+ * Previous / next page, "page x of y"; with `numbers` also the page numbers around the current one and the total count
+ * (shown even when everything fits on one page).
+ */
 export const Pager = {
-  props: { page: Number, size: Number, total: Number },
+  props: { page: Number, size: Number, total: Number, numbers: Boolean },
   emits: ['go'],
   setup() { return { L }; },
   computed: {
     pages() { return Math.max(1, Math.ceil((this.total || 0) / (this.size || 20))); },
+    around() {
+      const first = Math.max(0, Math.min(this.page - 2, this.pages - 5));
+      const list = [];
+      for (let p = first; p < Math.min(this.pages, first + 5); p += 1) list.push(p);
+      return list;
+    },
   },
   template: `
-    <nav class="pager" v-if="pages > 1" :aria-label="L('分页', 'Pages')">
-      <button type="button" :disabled="page <= 0" @click="$emit('go', page - 1)">{{ L('上一页', 'Previous') }}</button>
-      <span>{{ L('第' + (page + 1) + '页,共' + pages + '页', 'Page ' + (page + 1) + ' of ' + pages) }}</span>
-      <button type="button" :disabled="page + 1 >= pages" @click="$emit('go', page + 1)">{{ L('下一页', 'Next') }}</button>
+    <nav class="pager" v-if="pages > 1 || numbers" :aria-label="L('分页', 'Pages')">
+      <span v-if="numbers" class="total" data-test="total">{{ L('共' + (total || 0) + '件', (total || 0) + ' in all') }}</span>
+      <template v-if="pages > 1">
+        <button type="button" :disabled="page <= 0" @click="$emit('go', page - 1)">{{ L('上一页', 'Previous') }}</button>
+        <template v-if="numbers">
+          <button v-for="p in around" :key="p" type="button" class="page-no" :class="{ current: p === page }"
+                  :aria-current="p === page ? 'page' : null" :aria-label="L('第' + (p + 1) + '页', 'Page ' + (p + 1))"
+                  @click="p !== page && $emit('go', p)">{{ p + 1 }}</button>
+        </template>
+        <span v-else>{{ L('第' + (page + 1) + '页，共' + pages + '页', 'Page ' + (page + 1) + ' of ' + pages) }}</span>
+        <button type="button" :disabled="page + 1 >= pages" @click="$emit('go', page + 1)">{{ L('下一页', 'Next') }}</button>
+      </template>
     </nav>`,
 };
 
@@ -79,7 +97,7 @@ export function useForm() {
     if (!Object.keys(fields).length || (e.problem && e.problem.status !== 400)) {
       general.value = problemText(e);
     } else {
-      general.value = { zh: '请修改标出的内容后再保存,尚未保存任何数据。', en: 'Please correct the marked fields; nothing was saved.' };
+      general.value = { zh: '请修改标出的内容后再保存，尚未保存任何数据。', en: 'Please correct the marked fields; nothing was saved.' };
     }
   }
   return { errors, general, busy, clear, fail };

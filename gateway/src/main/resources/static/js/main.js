@@ -1,5 +1,5 @@
 // The console: header with the user's unit and level, a menu by role, and a small hash router over the pages.
-import { createApp, reactive, computed, markRaw } from './vendor/vue.js';
+import { createApp, reactive, computed, markRaw, ref, watch } from './vendor/vue.js';
 import { L, lang, setLang } from './i18n.js';
 import { csrfToken } from './api.js';
 import { session, loadSession, hasRole, isStaff, homeRoute } from './session.js';
@@ -8,7 +8,7 @@ import { PlanList, PlanEditor, PlanDetail } from './pages/plans.js';
 import { Inbox, AssignmentDetail } from './pages/assignments.js';
 import { ActivityList, ActivityForm } from './pages/activities.js';
 import { Dashboard } from './pages/dashboard.js';
-import { CaseList, CaseForm } from './pages/cases.js';
+import { CaseList, CaseForm, CaseDetail } from './pages/cases.js';
 import { Reports } from './pages/reports.js';
 import { UserAdmin } from './pages/users.js';
 import { UnitAdmin } from './pages/units.js';
@@ -25,6 +25,7 @@ const ROUTES = [
   ['/dashboard', Dashboard],
   ['/cases', CaseList],
   ['/cases/new', CaseForm],
+  ['/cases/:id', CaseDetail],
   ['/reports', Reports],
   ['/admin/users', UserAdmin],
   ['/admin/units', UnitAdmin],
@@ -72,15 +73,25 @@ const App = {
       if (isStaff()) items.push(['#/activities', L('活动记录', 'Activities')]);
       if (isStaff()) items.push(['#/reports', L('进度填报', 'Progress reports')]);
       items.push(['#/dashboard', L('领导看板', 'Dashboard')]);
-      if (hasRole('rights-officer') || isStaff()) items.push(['#/cases', L('维权案件', 'Rights cases')]);
+      const cases = ['#/cases', L('维权案件', 'Rights cases')];
+      // the case desk is a rights officer's own work: first in the menu, as it is the start page
+      if (hasRole('rights-officer')) items.unshift(cases);
+      else if (isStaff()) items.push(cases);
       if (hasRole('admin')) items.push(['#/admin/units', L('组织机构', 'Units')]);
       if (hasRole('admin')) items.push(['#/admin/users', L('账号管理', 'Accounts')]);
       return items;
     });
+    // on a phone the menu folds into one button naming the current page
+    const menuOpen = ref(false);
+    watch(() => route.full, () => { menuOpen.value = false; });
+    const current = computed(() => {
+      const item = menu.value.find(([href]) => active(href));
+      return item ? item[1] : '';
+    });
     const levelLabel = computed(() => session.user ? L(session.user.levelLabel, session.user.levelLabelEn) : '');
     const toggleLang = () => setLang(lang.value === 'zh' ? 'en' : 'zh');
     const active = (href) => ('#' + route.path).startsWith(href);
-    return { session, route, menu, levelLabel, toggleLang, active, L, lang, csrf: csrfToken, NotFound };
+    return { session, route, menu, menuOpen, current, levelLabel, toggleLang, active, L, lang, csrf: csrfToken, NotFound };
   },
   template: `
     <a class="skip" href="#main">{{ L('跳到正文', 'Skip to content') }}</a>
@@ -99,9 +110,15 @@ const App = {
         </form>
       </div>
     </header>
-    <nav class="menu" v-if="session.user" :aria-label="L('主菜单', 'Main menu')">
-      <a v-for="[href, text] in menu" :key="href" :href="href" :class="{ active: active(href) }"
-         :aria-current="active(href) ? 'page' : null">{{ text }}</a>
+    <nav class="menu" v-if="session.user" :class="{ open: menuOpen }" :aria-label="L('主菜单', 'Main menu')">
+      <button type="button" class="menu-toggle" data-test="menu-toggle" :aria-expanded="menuOpen ? 'true' : 'false'"
+              aria-controls="menu-items" @click="menuOpen = !menuOpen">
+        <span aria-hidden="true">☰</span> {{ L('菜单', 'Menu') }}<template v-if="current">{{ L('：', ': ') }}{{ current }}</template>
+      </button>
+      <div class="menu-items" id="menu-items">
+        <a v-for="[href, text] in menu" :key="href" :href="href" :class="{ active: active(href) }"
+           :aria-current="active(href) ? 'page' : null">{{ text }}</a>
+      </div>
     </nav>
     <main id="main" tabindex="-1">
       <component v-if="session.user" :is="route.component || NotFound" :key="route.full"

@@ -37,11 +37,11 @@ const TIERS = {
   COUNTY: ['区县级', 'County'],
   COUNTY_CITY: ['区县级', 'County-level city'],
   DISTRICT: ['区县级', 'District'],
-  TOWNSHIP: ['乡镇(街道)级', 'Township'],
-  TOWN: ['乡镇(街道)级', 'Town'],
-  SUBDISTRICT: ['乡镇(街道)级', 'Sub-district'],
-  VILLAGE: ['村(社区)级', 'Village'],
-  COMMUNITY: ['村(社区)级', 'Community'],
+  TOWNSHIP: ['乡镇（街道）级', 'Township'],
+  TOWN: ['乡镇（街道）级', 'Town'],
+  SUBDISTRICT: ['乡镇（街道）级', 'Sub-district'],
+  VILLAGE: ['村（社区）级', 'Village'],
+  COMMUNITY: ['村（社区）级', 'Community'],
 };
 
 export function hasRole(role) {
@@ -54,11 +54,12 @@ export function isStaff() {
 }
 
 export function homeRoute() {
+  // a rights officer's work is the case desk, whatever level its unit is at
+  if (hasRole('rights-officer')) return '#/cases';
   if (hasRole('city')) return '#/plans';
   if (hasRole('district') || hasRole('township')) return '#/inbox';
   if (hasRole('leader')) return '#/dashboard';
-  if (hasRole('admin')) return '#/admin/users';
-  if (hasRole('rights-officer')) return '#/cases';
+  if (hasRole('admin')) return '#/admin/units';
   return '#/dashboard';
 }
 

@@ -181,7 +181,7 @@ export const UnitAdmin = {
     <section v-if="history" class="card" data-test="unit-history">
       <h2>{{ L('变更记录：', 'History: ') }}{{ history.unit.name }}</h2>
       <Empty v-if="!history.items.length" :text="L('暂无变更', 'No changes')"></Empty>
-      <ul v-else class="timeline">
+      <ul v-else class="history">
         <li v-for="c in history.items" :key="c.at + c.kind">{{ dateTime(c.at) }} · {{ c.kindLabel }} · {{ c.by }}
           <span v-if="c.before && c.after && c.before.name !== c.after.name">：{{ c.before.name }} → {{ c.after.name }}</span>
           <span v-if="c.before && c.after && c.before.path !== c.after.path">：{{ c.before.path }} → {{ c.after.path }}</span></li>

@@ -27,8 +27,8 @@ public record SessionView(
     private static final List<String[]> LEVELS = List.of(
             new String[] {"CITY", "市级", "City"},
             new String[] {"DISTRICT", "区县级", "District"},
-            new String[] {"TOWNSHIP", "乡镇(街道)级", "Township"},
-            new String[] {"VILLAGE", "村(社区)级", "Village"});
+            new String[] {"TOWNSHIP", "乡镇（街道）级", "Township"},
+            new String[] {"VILLAGE", "村（社区）级", "Village"});
 
     static SessionView of(Map<String, Object> claims, List<String> realmRoles) {
         String path = claims.get("org_unit") instanceof String s ? s.trim() : "";

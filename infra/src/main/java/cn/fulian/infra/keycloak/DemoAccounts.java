@@ -20,6 +20,8 @@ public final class DemoAccounts {
             new DemoAccount("gudong-staff", "350100/350102/350102001", "鼓楼区鼓东街道妇联", List.of("township")),
             new DemoAccount("leader", "350100", "福州市妇联", List.of("leader")),
             new DemoAccount("gulou-rights", "350100/350102", "鼓楼区妇联", List.of("rights-officer", "district")),
+            new DemoAccount(
+                    "gudong-rights", "350100/350102/350102001", "鼓楼区鼓东街道妇联", List.of("rights-officer", "township")),
             new DemoAccount("admin", "350100", "福州市妇联", List.of("admin")));
 
     private DemoAccounts() {}

@@ -1,5 +1,6 @@
 package cn.fulian.rights.audit;
 
+import cn.fulian.rights.privacy.PersonalDataCipher;
 import cn.fulian.rights.web.PageView;
 import cn.fulian.rights.web.Paging;
 import cn.fulian.starter.scope.OrgScope;
@@ -20,16 +21,22 @@ public class ReadAudit {
 
     private final ReadAuditRepository repository;
     private final MongoTemplate mongo;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    ReadAudit(ReadAuditRepository repository, MongoTemplate mongo, Clock clock) {
+    ReadAudit(ReadAuditRepository repository, MongoTemplate mongo, PersonalDataCipher cipher, Clock clock) {
         this.repository = repository;
         this.mongo = mongo;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
-    /** Records that {@code reader} is about to receive the unmasked {@code fields} of a case. */
-    public void recordRead(OrgScope reader, String caseId, List<String> caseUnits, List<String> fields, String action) {
+    /**
+     * Records that {@code reader} is about to receive the unmasked {@code fields} of a case, and why ({@code reason},
+     * may be {@code null} where the settings do not ask for one).
+     */
+    public void recordRead(
+            OrgScope reader, String caseId, List<String> caseUnits, List<String> fields, String action, String reason) {
         repository.insert(new ReadAuditEntry(
                 UUID.randomUUID().toString(),
                 Instant.now(clock),
@@ -38,7 +45,13 @@ public class ReadAudit {
                 caseId,
                 List.copyOf(caseUnits),
                 List.copyOf(fields),
-                action));
+                action,
+                cipher.seal(reason, caseId, ReadAuditEntry.REASON)));
+    }
+
+    /** The reason given for a read, for the administrators who search the record. */
+    public String reasonOf(ReadAuditEntry entry) {
+        return cipher.open(entry.reason(), entry.caseId(), ReadAuditEntry.REASON);
     }
 
     /** Admins see the reads of cases at or below their unit, newest first. */

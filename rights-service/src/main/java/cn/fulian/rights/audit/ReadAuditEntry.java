@@ -8,7 +8,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One read of unmasked personal data. Written before the data leaves the service, so no read goes unrecorded. Holds
- * field names, never their values.
+ * field names, never their values, and the reason the reader gave, sealed like all free text (bound to the case and
+ * {@link #REASON}).
  */
 @Document("personal_data_reads")
 public record ReadAuditEntry(
@@ -19,4 +20,9 @@ public record ReadAuditEntry(
         @Indexed String caseId,
         @Indexed List<String> caseUnits,
         List<String> fields,
-        String action) {}
+        String action,
+        String reason) {
+
+    /** The cipher's associated-data name of the sealed reason. */
+    public static final String REASON = "accessRecord.reason";
+}

@@ -1,5 +1,6 @@
 package cn.fulian.rights.cases;
 
+import cn.fulian.rights.cases.CaseFilter.TransferFilter;
 import cn.fulian.rights.codes.CaseStatus;
 import cn.fulian.rights.deadline.DeadlinePolicy;
 import cn.fulian.rights.web.PageView;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Service;
 /** Finds cases the caller may see. Anything outside the caller's view does not exist for it (404). */
 @Service
 public class CaseQueries {
+
+    private static final int MAX_SEARCH = 50;
 
     private static final List<CaseStatus> OPEN =
             List.of(CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS);
@@ -116,6 +120,12 @@ public class CaseQueries {
         if (filter.urgent() != null) {
             all.add(Criteria.where("urgent").is(filter.urgent()));
         }
+        if (filter.transfer() != null) {
+            all.add(transferred(filter.transfer(), scope.unit()));
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            all.add(search(filter.q().strip()));
+        }
         if (filter.deadline() != null) {
             LocalDate today = LocalDate.now(clock);
             all.add(Criteria.where("status").in(OPEN));
@@ -136,5 +146,39 @@ public class CaseQueries {
                         .limit(size),
                 RightsCase.class);
         return new PageView<>(items, total, page, size);
+    }
+
+    private static Criteria transferred(TransferFilter direction, OrgPath own) {
+        String unit = own.value();
+        return switch (direction) {
+            case IN ->
+                new Criteria()
+                        .orOperator(
+                                Criteria.where("handlingUnit")
+                                        .is(unit)
+                                        .and("registeredUnit")
+                                        .ne(unit),
+                                Criteria.where("pendingTransfer.toUnit").is(unit));
+            case OUT ->
+                new Criteria()
+                        .orOperator(
+                                Criteria.where("registeredUnit")
+                                        .is(unit)
+                                        .and("handlingUnit")
+                                        .ne(unit),
+                                Criteria.where("pendingTransfer.fromUnit").is(unit));
+        };
+    }
+
+    /** Part of a case number, whatever the case of its letters, or a case's whole id. */
+    private static Criteria search(String text) {
+        if (text.length() > MAX_SEARCH) {
+            throw new InvalidFieldException(
+                    "q", "搜索内容不能超过" + MAX_SEARCH + "个字", "must be at most " + MAX_SEARCH + " characters");
+        }
+        return new Criteria()
+                .orOperator(
+                        Criteria.where("caseNumber").regex(Pattern.quote(text), "i"),
+                        Criteria.where("_id").is(text));
     }
 }

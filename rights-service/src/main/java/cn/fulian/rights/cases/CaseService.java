@@ -28,6 +28,7 @@ import cn.fulian.starter.scope.OrgScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,7 @@ public class CaseService {
     private final CaseRepository repository;
     private final CaseQueries queries;
     private final RepeatFinder repeats;
+    private final CaseNumbers numbers;
     private final PersonalDataCipher cipher;
     private final DeadlinePolicy deadlines;
     private final OrgUnitDirectory directory;
@@ -58,6 +60,7 @@ public class CaseService {
             CaseRepository repository,
             CaseQueries queries,
             RepeatFinder repeats,
+            CaseNumbers numbers,
             PersonalDataCipher cipher,
             DeadlinePolicy deadlines,
             OrgUnitDirectory directory,
@@ -66,6 +69,7 @@ public class CaseService {
         this.repository = repository;
         this.queries = queries;
         this.repeats = repeats;
+        this.numbers = numbers;
         this.cipher = cipher;
         this.deadlines = deadlines;
         this.directory = directory;
@@ -111,10 +115,13 @@ public class CaseService {
                 Actor.of(scope),
                 now);
         entryYears.requireOpen("receivedOn", receivedOn); // the case checked its dates itself first
+        // numbered last, once nothing can refuse the intake any more, so refusals use up no numbers
+        c.number(numbers.next(scope.unit(), receivedOn.getYear()));
         RightsCase saved = repository.save(c);
         log.info(
-                "case {} received {} registered at {} ({} {}, urgent {}, possible repeat of {})",
+                "case {} ({}) received {} registered at {} ({} {}, urgent {}, possible repeat of {})",
                 id,
+                saved.caseNumber(),
                 receivedOn,
                 scope.unit(),
                 intake.channel(),
@@ -148,6 +155,27 @@ public class CaseService {
             }
             c.requestTransfer(Actor.of(scope), to, direction, seal(reason, id, NOTES), now());
         });
+    }
+
+    /**
+     * Where the handling unit's officer may send the case: the parent unit first (上报), then the direct child units
+     * that are not retired (交办), as the local registry copy knows them.
+     */
+    public List<TransferTarget> transferTargets(String id, OrgScope scope) {
+        RightsCase c = queries.visibleCase(id, scope);
+        CaseAccess.requireHandlingOfficer(scope, c);
+        OrgPath handling = c.handlingUnit();
+        List<TransferTarget> targets = new ArrayList<>();
+        if (!handling.isRoot()) {
+            directory
+                    .find(handling.parent())
+                    .filter(u -> !u.retired())
+                    .ifPresent(u -> targets.add(new TransferTarget(u.orgPath(), u.name(), TransferDirection.UP)));
+        }
+        for (OrgUnitInfo child : directory.children(handling)) {
+            targets.add(new TransferTarget(child.orgPath(), child.name(), TransferDirection.DOWN));
+        }
+        return targets;
     }
 
     public RightsCase acceptTransfer(String id, OrgScope scope, String ifMatch, PersonalText note) {
@@ -231,7 +259,7 @@ public class CaseService {
             throw new InvalidFieldException("If-Match", "版本号格式不正确", "must be the case's version number");
         }
         if (c.version() == null || c.version() != expected) {
-            throw new ConflictException("案件已被他人修改,请刷新后重试 / the case changed since you loaded it; reload and try again");
+            throw new ConflictException("案件已被他人修改，请刷新后重试 / the case changed since you loaded it; reload and try again");
         }
     }
 

@@ -43,6 +43,10 @@ public class RightsCase extends AggregateRoot {
     @Id
     private String id;
 
+    /** 案件编号 such as 鼓楼-2026-0001; absent only in cases registered before numbers were given, until numbered. */
+    @Indexed(unique = true, sparse = true)
+    private String caseNumber;
+
     private Channel channel;
     private Category category;
     private boolean urgent;
@@ -170,6 +174,17 @@ public class RightsCase extends AggregateRoot {
         return c;
     }
 
+    /**
+     * Gives the case its number: at registration, or once afterwards for a case registered before cases had numbers.
+     * A number once given never changes.
+     */
+    void number(CaseNumber number) {
+        if (caseNumber != null) {
+            throw new IllegalStateException("case " + id + " already has its number");
+        }
+        caseNumber = number.toString();
+    }
+
     /** 受理: the handling unit takes the case on. */
     void accept(Actor actor, String sealedNote, Instant now) {
         requireNoPendingTransfer();
@@ -187,8 +202,8 @@ public class RightsCase extends AggregateRoot {
         if (status != CaseStatus.ACCEPTED && status != CaseStatus.IN_PROGRESS) {
             throw new ConflictException(
                     status == CaseStatus.REGISTERED
-                            ? "案件尚未受理,请先受理 / accept the case before recording steps"
-                            : "案件已办结,如需继续办理请先重新办理 / the case is closed; reopen it first");
+                            ? "案件尚未受理，请先受理 / accept the case before recording steps"
+                            : "案件已办结，如需继续办理请先重新办理 / the case is closed; reopen it first");
         }
         status = CaseStatus.IN_PROGRESS;
         refreshDeadlineMarks();
@@ -392,7 +407,7 @@ public class RightsCase extends AggregateRoot {
     private void requireNoPendingTransfer() {
         if (pendingTransfer != null) {
             throw new ConflictException("案件正在等待" + pendingTransfer.toUnit()
-                    + "接收,接收或退回前不能办理 / the case is waiting for the receiving unit to accept or reject it");
+                    + "接收，接收或退回前不能办理 / the case is waiting for the receiving unit to accept or reject it");
         }
     }
 
@@ -410,6 +425,11 @@ public class RightsCase extends AggregateRoot {
 
     public String id() {
         return id;
+    }
+
+    /** The case number, or {@code null} for an old case not numbered yet. */
+    public String caseNumber() {
+        return caseNumber;
     }
 
     public Channel channel() {
@@ -535,6 +555,6 @@ public class RightsCase extends AggregateRoot {
 
     @Override
     public String toString() {
-        return "RightsCase[" + id + " " + status + " at " + handlingUnit + "]";
+        return "RightsCase[" + id + " " + caseNumber + " " + status + " at " + handlingUnit + "]";
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * events). Its {@link #toString()} never shows the text, so the value cannot reach a log line through a validation
  * message ("rejected value [...]"), a debug dump of the request, or an exception. Blank input counts as absent.
  */
-@Schema(type = "string", description = "个人信息或自由文本:加密保存,日志中不出现 / personal data or free text")
+@Schema(type = "string", description = "个人信息或自由文本：加密保存，日志中不出现 / personal data or free text")
 public final class PersonalText {
 
     private final String value;

@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = ValidIdNumber.Validator.class)
 public @interface ValidIdNumber {
     String message() default
-            "身份证号码无效(应为18位,出生日期和校验位须正确)|is not a valid 18-character ID number (birth date or check character wrong)";
+            "身份证号码无效（应为18位，出生日期和校验位须正确）|is not a valid 18-character ID number (birth date or check character wrong)";
 
     Class<?>[] groups() default {};
 

@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = ValidPhone.Validator.class)
 public @interface ValidPhone {
     String message() default
-            "电话号码格式不正确,应为11位手机号或带区号的固定电话|must be an 11-digit mobile number or a landline with area code";
+            "电话号码格式不正确，应为11位手机号或带区号的固定电话|must be an 11-digit mobile number or a landline with area code";
 
     Class<?>[] groups() default {};
 

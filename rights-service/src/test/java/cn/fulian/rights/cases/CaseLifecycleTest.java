@@ -135,8 +135,8 @@ class CaseLifecycleTest {
         assertThat(last.at("/type/code").asString()).isEqualTo("TRANSFER_REJECTED");
         assertThat(last.get("by").asString()).isEqualTo("gulou-rights");
 
-        // the sender, still handling, sees the rejection reason in clear
-        JsonNode seenBySender = desk.getCase(gudongRights(), id).json();
+        // the sender, still handling, sees the rejection reason when it asks for the case in clear
+        JsonNode seenBySender = desk.ok(gudongRights(), id, "unmask", Map.of("reason", "查看退回理由"));
         JsonNode lastSeen =
                 seenBySender.get("timeline").get(seenBySender.get("timeline").size() - 1);
         assertThat(lastSeen.get("note").asString()).isEqualTo("属街道职责范围,请继续办理");

@@ -107,6 +107,11 @@ class PrivacyLeakTest {
                     "transfers",
                     Map.of("toUnit", Tokens.GUDONG, "reason", "请鼓东跟进" + p.name()));
             desk.ok(Tokens.gudongRights(), id, "transfers/accept", null);
+            // the one answer that carries the personal data, to its officer, must not echo it into the log either
+            desk.ok(Tokens.gudongRights(), id, "unmask", Map.of("reason", "受理前核实当事人身份"));
+            assertThat(desk.act(Tokens.gudongStaff(), id, "unmask", Map.of("reason", "想看看"))
+                            .status())
+                    .isEqualTo(403);
             desk.ok(Tokens.gudongRights(), id, "accept", Map.of("note", "已联系" + p.name() + ",电话" + p.phone()));
             desk.ok(
                     Tokens.gudongRights(),

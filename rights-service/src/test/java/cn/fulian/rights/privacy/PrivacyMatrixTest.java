@@ -93,27 +93,48 @@ class PrivacyMatrixTest {
     }
 
     @Test
-    void eachRoleSeesExactlyWhatItMayAndEveryUnmaskedReadIsRecorded() {
+    void openingTheCaseShowsItMaskedToEveryoneWhoMaySeeItAndRecordsNothing() {
         for (Viewer v : MATRIX) {
             long readsBefore = reads(v.username());
             Reply r = desk.getCase(v.token(), caseId);
+            if (v.sees() == Sees.NOTHING) {
+                assertThat(r.status()).as(v.who()).isEqualTo(404);
+            } else {
+                assertThat(r.status()).as(v.who()).isEqualTo(200);
+                assertMasked(v.who(), r.json());
+                List<String> actions = r.json()
+                        .get("actions")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList();
+                if (v.sees() == Sees.UNMASKED) {
+                    assertThat(actions).as(v.who() + " is offered 查看完整信息").contains("UNMASK");
+                } else {
+                    assertThat(actions).as(v.who()).doesNotContain("UNMASK");
+                }
+            }
+            assertNoPersonalData(v.who(), r.body());
+            assertThat(reads(v.username())).as(v.who() + ": recorded reads").isEqualTo(readsBefore);
+        }
+    }
+
+    @Test
+    void exactlyTheOfficersOfTheHandlingAndRegisteringUnitSeeThePersonalDataWithAReasonAndEachReadIsRecorded() {
+        for (Viewer v : MATRIX) {
+            long readsBefore = reads(v.username());
+            Reply r = desk.act(v.token(), caseId, "unmask", Map.of("reason", "回访前核实联系方式"));
             switch (v.sees()) {
-                case NOTHING -> {
-                    assertThat(r.status()).as(v.who()).isEqualTo(404);
-                    assertNoPersonalData(v.who(), r.body());
-                }
-                case MASKED -> {
-                    assertThat(r.status()).as(v.who()).isEqualTo(200);
-                    assertMasked(v.who(), r.json());
-                    assertNoPersonalData(v.who(), r.body());
-                }
+                case NOTHING -> assertThat(r.status()).as(v.who()).isEqualTo(404);
+                case MASKED -> assertThat(r.status()).as(v.who()).isEqualTo(403);
                 case UNMASKED -> {
                     assertThat(r.status()).as(v.who()).isEqualTo(200);
                     assertUnmasked(v.who(), r.json());
                 }
             }
-            long readsAfter = reads(v.username());
-            assertThat(readsAfter - readsBefore)
+            if (v.sees() != Sees.UNMASKED) {
+                assertNoPersonalData(v.who(), r.body());
+            }
+            assertThat(reads(v.username()) - readsBefore)
                     .as(v.who() + ": recorded reads")
                     .isEqualTo(v.sees() == Sees.UNMASKED ? 1 : 0);
             if (v.sees() == Sees.UNMASKED) {
@@ -123,8 +144,27 @@ class PrivacyMatrixTest {
                         .containsExactlyInAnyOrderElementsOf(ALL_FIELDS);
                 assertThat(read.getString("userUnit")).isNotBlank();
                 assertThat(read.getList("caseUnits", String.class)).containsExactly(Tokens.GUDONG, Tokens.GULOU);
+                assertThat(read.getString("reason"))
+                        .as("the reason is stored sealed")
+                        .startsWith("v1:")
+                        .doesNotContain("回访");
             }
         }
+    }
+
+    @Test
+    void askingForThePersonalDataWithoutAReasonIsRefusedAndRecordsNothing() {
+        long before = reads("gudong-rights");
+        for (Object body : new Object[] {null, Map.of(), Map.of("reason", "   ")}) {
+            Reply r = desk.act(Tokens.gudongRights(), caseId, "unmask", body);
+            assertThat(r.status()).as(String.valueOf(body)).isEqualTo(400);
+            assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("reason");
+            assertThat(r.json().at("/errors/0/message").asString()).contains("原因");
+            assertNoPersonalData("refused unmask", r.body());
+        }
+        Reply tooLong = desk.act(Tokens.gudongRights(), caseId, "unmask", Map.of("reason", "核".repeat(201)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(reads("gudong-rights")).isEqualTo(before);
     }
 
     @Test
@@ -153,19 +193,20 @@ class PrivacyMatrixTest {
     }
 
     @Test
-    void actionResponsesToTheHandlingOfficerAreUnmaskedAndRecordedUnderTheAction() {
+    void actionResponsesAreMaskedEvenForTheHandlingOfficerAndRecordNothing() {
         long before = reads("gudong-rights");
-        JsonNode accepted = desk.ok(Tokens.gudongRights(), caseId, "accept", Map.of("note", "已受理"));
-        assertUnmasked("accept response", accepted);
-        assertThat(reads("gudong-rights")).isEqualTo(before + 1);
-        assertThat(readDuring("gudong-rights", "ACCEPT").getList("fields", String.class))
-                .contains("account");
+        Reply accepted = desk.act(Tokens.gudongRights(), caseId, "accept", Map.of("note", "已电话约谈当事人"));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.json().get("personalData").asString()).isEqualTo("MASKED");
+        assertNoPersonalData("accept response", accepted.body());
+        assertThat(accepted.body()).doesNotContain("约谈");
+        assertThat(reads("gudong-rights")).isEqualTo(before);
     }
 
     @Test
     void adminsQueryTheAccessRecordOfTheirSubtreePageByPageAndOthersMayNot() {
-        desk.getCase(Tokens.gudongRights(), caseId);
-        desk.getCase(Tokens.gulouRights(), caseId);
+        desk.ok(Tokens.gudongRights(), caseId, "unmask", Map.of("reason", "回访前核实联系方式"));
+        desk.ok(Tokens.gulouRights(), caseId, "unmask", Map.of("reason", "督办前了解案情"));
 
         Reply all = desk.get(Tokens.admin(), "/api/rights/audit?caseId=" + caseId + "&size=100");
         assertThat(all.status()).isEqualTo(200);
@@ -180,6 +221,15 @@ class PrivacyMatrixTest {
         assertThat(first.get("at").asString()).isNotBlank();
         assertThat(first.get("fields").valueStream().map(JsonNode::asString).toList())
                 .contains("complainant.name");
+        JsonNode byGulou = all.json()
+                .get("items")
+                .valueStream()
+                .filter(e -> e.get("username").asString().equals("gulou-rights"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(byGulou.get("action").asString()).isEqualTo("VIEW");
+        assertThat(byGulou.get("reason").asString()).isEqualTo("督办前了解案情");
+        assertThat(byGulou.get("userUnit").asString()).isEqualTo(Tokens.GULOU);
         assertNoPersonalData("audit", all.body());
 
         Reply page = desk.get(Tokens.admin(), "/api/rights/audit?caseId=" + caseId + "&size=1&page=1");

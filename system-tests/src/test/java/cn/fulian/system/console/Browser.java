@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -153,6 +155,70 @@ final class Browser implements AutoCloseable {
 
     Object asyncScript(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
+    /**
+     * Makes the page as wide and high as a screen of that size in CSS pixels, as a phone ({@code mobile}: the viewport
+     * meta tag applies, scroll bars take no room) or a desktop browser would show it.
+     */
+    void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", mobile ? 2 : 1, "mobile", mobile));
+    }
+
+    /**
+     * Fails, naming them, if the page is wider than the screen or any visible element reaches beyond its right edge
+     * (or starts left of it while still showing): what a user would have to scroll sideways to read.
+     */
+    void assertNothingOverflowsSideways(String where) {
+        @SuppressWarnings("unchecked")
+        List<String> offenders = (List<String>) script("""
+                const vw = window.innerWidth;
+                const found = [];
+                const root = document.documentElement;
+                if (root.scrollWidth > vw) found.push('the page: scrollWidth ' + root.scrollWidth + ' > ' + vw);
+                const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                    + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+                    + (el.dataset && el.dataset.test ? '[data-test=' + el.dataset.test + ']' : '');
+                for (const el of document.querySelectorAll('body *')) {
+                  const r = el.getBoundingClientRect();
+                  if (r.width === 0 || r.height === 0 || r.right <= 0) continue;
+                  const style = getComputedStyle(el);
+                  if (style.visibility === 'hidden' || style.display === 'none') continue;
+                  if (r.right > vw + 0.5 || r.left < -0.5) {
+                    const text = (el.innerText || el.value || '').replace(/\\s+/g, ' ').trim().slice(0, 40);
+                    found.push(name(el) + ' [' + Math.round(r.left) + '..' + Math.round(r.right) + '] "' + text + '"');
+                  }
+                }
+                return found.slice(0, 15);
+                """);
+        if (!offenders.isEmpty()) {
+            throw new AssertionError(where + ": wider than the " + script("return window.innerWidth")
+                    + " px screen, scrolls sideways:\n  " + String.join("\n  ", offenders));
+        }
+    }
+
+    /** The whole page, not just what fits on the screen: a phone's page is long. */
+    Path screenshotPage(String name) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) script("return window.innerWidth")).doubleValue();
+        double height = ((Number) size.get("height")).doubleValue();
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 6000), "scale", 1)));
+        Path target = screenshots.resolve(name + ".png");
+        Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
+        return target;
     }
 
     Path screenshot(String name) throws IOException {

@@ -17,9 +17,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The three users' journeys in a real browser against the real platform, through Keycloak's own login page: city
- * staff write, publish and allocate a task; a district acknowledges it and records an activity; a leader watching the
- * dashboard sees the figure change without reloading. Screenshots of each page go to {@code target/screenshots/}.
+ * The users' journeys in a real browser against the real platform, through Keycloak's own login page: city staff
+ * write, publish and allocate a task; a district acknowledges it and records an activity; a leader watching the
+ * dashboard sees the figure change without reloading; rights officers take a case from intake through a transfer to
+ * its follow-up, at a desk and on a phone ({@link RightsDeskJourney}). Screenshots of each page go to
+ * {@code target/screenshots/}.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ConsoleJourneyTest {
@@ -226,6 +228,18 @@ class ConsoleJourneyTest {
                 ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=breadcrumb]"), "鼓楼区"));
         assertThat(leader.text("[data-test=breadcrumb]")).isEqualTo("福州市 › 鼓楼区");
         leader.screenshot("12-leader-dashboard-district");
+    }
+
+    @Test
+    @Order(5)
+    void rightsOfficersTakeACaseFromIntakeThroughATransferToItsFollowUpAtADesk() throws Exception {
+        new RightsDeskJourney(platform, SHOTS, RightsDeskJourney.Screen.DESK).run();
+    }
+
+    @Test
+    @Order(6)
+    void rightsOfficersDoTheSameOnAPhoneWithoutScrollingSideways() throws Exception {
+        new RightsDeskJourney(platform, SHOTS, RightsDeskJourney.Screen.PHONE).run();
     }
 
     /** The next plan year without a city plan, so the test can run again on the same platform state. */

@@ -33,6 +33,11 @@ class AuditController {
             @RequestParam(defaultValue = "20") int size) {
         PageView<ReadAuditEntry> found = audit.search(scope, new AuditFilter(caseId, username, from, to), page, size);
         return new PageView<>(
-                found.items().stream().map(AuditEntryView::of).toList(), found.total(), found.page(), found.size());
+                found.items().stream()
+                        .map(e -> AuditEntryView.of(e, audit.reasonOf(e)))
+                        .toList(),
+                found.total(),
+                found.page(),
+                found.size());
     }
 }

@@ -2,6 +2,7 @@ package cn.fulian.rights.cases.web;
 
 import cn.fulian.rights.cases.CaseFilter;
 import cn.fulian.rights.cases.CaseFilter.DeadlineFilter;
+import cn.fulian.rights.cases.CaseFilter.TransferFilter;
 import cn.fulian.rights.cases.CaseQueries;
 import cn.fulian.rights.cases.CaseService;
 import cn.fulian.rights.cases.NewCase;
@@ -13,6 +14,7 @@ import cn.fulian.rights.web.PageView;
 import cn.fulian.starter.scope.OrgScope;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Rights cases over HTTP. Every response carrying a case goes through {@link CaseViews}, which masks or records the
- * read. Actions accept an optional {@code If-Match: "<version>"}; the case's version comes back as {@code ETag}.
+ * Rights cases over HTTP. Every response carrying a case goes through {@link CaseViews}: masked, except the answer to
+ * {@code POST /{id}/unmask}, which is recorded. Actions accept an optional {@code If-Match: "<version>"}; the case's version comes back as {@code ETag}.
  */
 @RestController
 @RequestMapping("${fulian.api-prefix}/cases")
@@ -68,7 +70,7 @@ class CaseController {
                 .path("/{id}")
                 .buildAndExpand(c.id())
                 .toUri();
-        return ResponseEntity.created(location).eTag(etag(c)).body(views.detail(c, scope, "REGISTER"));
+        return ResponseEntity.created(location).eTag(etag(c)).body(views.masked(c, scope));
     }
 
     @GetMapping
@@ -81,17 +83,41 @@ class CaseController {
             @RequestParam(required = false) DeadlineFilter deadline,
             @RequestParam(required = false) Boolean possibleRepeat,
             @RequestParam(required = false) Boolean urgent,
+            @RequestParam(required = false) TransferFilter transfer,
+            @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         PageView<RightsCase> found = queries.list(
-                scope, new CaseFilter(status, channel, category, unit, deadline, possibleRepeat, urgent), page, size);
+                scope,
+                new CaseFilter(status, channel, category, unit, deadline, possibleRepeat, urgent, transfer, q),
+                page,
+                size);
         return new PageView<>(
                 found.items().stream().map(views::summary).toList(), found.total(), found.page(), found.size());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<CaseView> get(OrgScope scope, @PathVariable String id) {
-        return respond(queries.visibleCase(id, scope), scope, "VIEW");
+        return respond(queries.visibleCase(id, scope), scope);
+    }
+
+    /** 查看完整信息: the case with its personal data, for an entitled officer who gives a reason; recorded. */
+    @PostMapping("/{id}/unmask")
+    ResponseEntity<CaseView> unmask(
+            OrgScope scope, @PathVariable String id, @Valid @RequestBody(required = false) Requests.Unmask body) {
+        RightsCase c = queries.visibleCase(id, scope);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .eTag(etag(c))
+                .body(views.unmasked(c, scope, body == null ? null : body.reason()));
+    }
+
+    /** The units the handling officer may transfer the case to: the parent (上报) and the direct children (交办). */
+    @GetMapping("/{id}/transfer-targets")
+    List<TransferTargetView> transferTargets(OrgScope scope, @PathVariable String id) {
+        return cases.transferTargets(id, scope).stream()
+                .map(TransferTargetView::of)
+                .toList();
     }
 
     @PostMapping("/{id}/accept")
@@ -100,7 +126,7 @@ class CaseController {
             @PathVariable String id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody(required = false) Requests.Note body) {
-        return respond(cases.accept(id, scope, ifMatch, body == null ? null : body.note()), scope, "ACCEPT");
+        return respond(cases.accept(id, scope, ifMatch, body == null ? null : body.note()), scope);
     }
 
     @PostMapping("/{id}/steps")
@@ -109,7 +135,7 @@ class CaseController {
             @PathVariable String id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.Step body) {
-        return respond(cases.addStep(id, scope, ifMatch, body.type(), body.note()), scope, "STEP");
+        return respond(cases.addStep(id, scope, ifMatch, body.type(), body.note()), scope);
     }
 
     @PostMapping("/{id}/transfers")
@@ -118,8 +144,7 @@ class CaseController {
             @PathVariable String id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.Transfer body) {
-        return respond(
-                cases.requestTransfer(id, scope, ifMatch, body.toUnit(), body.reason()), scope, "TRANSFER_REQUEST");
+        return respond(cases.requestTransfer(id, scope, ifMatch, body.toUnit(), body.reason()), scope);
     }
 
     @PostMapping("/{id}/transfers/accept")
@@ -128,8 +153,7 @@ class CaseController {
             @PathVariable String id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody(required = false) Requests.Note body) {
-        return respond(
-                cases.acceptTransfer(id, scope, ifMatch, body == null ? null : body.note()), scope, "TRANSFER_ACCEPT");
+        return respond(cases.acceptTransfer(id, scope, ifMatch, body == null ? null : body.note()), scope);
     }
 
     @PostMapping("/{id}/transfers/reject")
@@ -138,7 +162,7 @@ class CaseController {
             @PathVariable String id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.Reason body) {
-        return respond(cases.rejectTransfer(id, scope, ifMatch, body.reason()), scope, "TRANSFER_REJECT");
+        return respond(cases.rejectTransfer(id, scope, ifMatch, body.reason()), scope);
     }
 
     @PostMapping("/{id}/close")
@@ -147,8 +171,7 @@ class CaseController {
             @PathVariable String id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.Close body) {
-        return respond(
-                cases.close(id, scope, ifMatch, body.outcome(), body.summary(), body.closedOn()), scope, "CLOSE");
+        return respond(cases.close(id, scope, ifMatch, body.outcome(), body.summary(), body.closedOn()), scope);
     }
 
     @PostMapping("/{id}/follow-up")
@@ -157,7 +180,7 @@ class CaseController {
             @PathVariable String id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.FollowUp body) {
-        return respond(cases.followUp(id, scope, ifMatch, body.satisfaction(), body.note()), scope, "FOLLOW_UP");
+        return respond(cases.followUp(id, scope, ifMatch, body.satisfaction(), body.note()), scope);
     }
 
     @PostMapping("/{id}/reopen")
@@ -166,14 +189,14 @@ class CaseController {
             @PathVariable String id,
             @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Requests.Reason body) {
-        return respond(cases.reopen(id, scope, ifMatch, body.reason()), scope, "REOPEN");
+        return respond(cases.reopen(id, scope, ifMatch, body.reason()), scope);
     }
 
-    private ResponseEntity<CaseView> respond(RightsCase c, OrgScope scope, String action) {
+    private ResponseEntity<CaseView> respond(RightsCase c, OrgScope scope) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .eTag(etag(c))
-                .body(views.detail(c, scope, action));
+                .body(views.masked(c, scope));
     }
 
     private static String etag(RightsCase c) {

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A row of the case list. Always masked, for everyone: a list is for finding and following cases, and opening one
- * (a recorded read) is where personal data is shown.
+ * A row of the case list. Always masked, for everyone: a list is for finding and following cases; asking to see one
+ * case's personal data with a reason (a recorded read) is where personal data is shown. {@code daysLeft}: days until
+ * the current deadline, negative once overdue, {@code null} for a closed case.
  */
 record CaseSummaryView(
         String id,
+        String caseNumber,
         Code status,
         Code channel,
         Code category,
@@ -23,6 +25,7 @@ record CaseSummaryView(
         LocalDate nextDueDate,
         boolean overdue,
         boolean dueSoon,
+        Integer daysLeft,
         boolean possibleRepeat,
         String complainantName,
         UnitRef pendingTransferTo) {}

@@ -1,16 +1,20 @@
 package cn.fulian.rights.cases.web;
 
+import cn.fulian.rights.cases.CaseAction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A case as the caller may see it. {@code personalData} says whether personal fields are {@code UNMASKED} (rights
- * officer of the handling or registering unit; the read is recorded) or {@code MASKED} (everyone else: masked values,
- * free text withheld as {@code null}).
+ * A case as the caller may see it. {@code personalData} says whether personal fields are {@code UNMASKED} (only in the
+ * answer to {@code POST …/unmask} by a rights officer of the handling or registering unit; the read is recorded) or
+ * {@code MASKED} (every other answer: masked values, free text withheld as {@code null}). {@code daysLeft}: days until
+ * the current deadline, negative once overdue, {@code null} for a closed case. {@code actions}: what the caller may do
+ * with the case now.
  */
 record CaseView(
         String id,
+        String caseNumber,
         long version,
         Code status,
         Code channel,
@@ -27,12 +31,14 @@ record CaseView(
         LocalDate nextDueDate,
         boolean overdue,
         boolean dueSoon,
+        Integer daysLeft,
         Instant acceptedAt,
         Instant closedAt,
         LocalDate closedOn,
         Code outcome,
         Boolean closedOnTime,
         Integer satisfaction,
+        Code satisfactionLevel,
         Instant followedUpAt,
         boolean possibleRepeat,
         List<String> repeatOf,
@@ -43,7 +49,8 @@ record CaseView(
         PartyView respondent,
         String account,
         String closingSummary,
-        List<TimelineView> timeline) {
+        List<TimelineView> timeline,
+        List<CaseAction> actions) {
 
     /** A code with its Chinese label. */
     record Code(String code, String label) {}

@@ -50,6 +50,12 @@ final class Requests {
 
     record Reason(@NotNull @MaxChars(1000) PersonalText reason) {}
 
+    /**
+     * Why the officer needs to see the personal data (e.g. 回访前核实联系电话); kept in the access record. Required
+     * unless {@code fulian.rights.unmask-reason-required} is false.
+     */
+    record Unmask(@MaxChars(200) PersonalText reason) {}
+
     record Step(
             @NotNull StepType type, @NotNull @MaxChars(2000) PersonalText note) {}
 

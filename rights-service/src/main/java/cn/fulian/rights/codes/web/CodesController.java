@@ -5,6 +5,7 @@ import cn.fulian.rights.codes.Category;
 import cn.fulian.rights.codes.Channel;
 import cn.fulian.rights.codes.Labelled;
 import cn.fulian.rights.codes.Outcome;
+import cn.fulian.rights.codes.Satisfaction;
 import cn.fulian.rights.codes.StepType;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +18,16 @@ class CodesController {
 
     record Code(String code, String label) {}
 
+    /** A 回访 answer and the score the follow-up request takes for it. */
+    record Score(String code, String label, int score) {}
+
     record Codes(
             List<Code> channels,
             List<Code> categories,
             List<Code> statuses,
             List<Code> stepTypes,
-            List<Code> outcomes) {}
+            List<Code> outcomes,
+            List<Score> satisfactions) {}
 
     @GetMapping("${fulian.api-prefix}/codes")
     Codes codes() {
@@ -31,7 +36,10 @@ class CodesController {
                 of(Category.values()),
                 of(CaseStatus.values()),
                 of(StepType.values()),
-                of(Outcome.values()));
+                of(Outcome.values()),
+                Arrays.stream(Satisfaction.values())
+                        .map(v -> new Score(v.name(), v.label(), v.score()))
+                        .toList());
     }
 
     private static List<Code> of(Labelled[] values) {
