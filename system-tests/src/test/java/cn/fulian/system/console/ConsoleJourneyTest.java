@@ -251,4 +251,16 @@ class ConsoleJourneyTest {
         }
         return candidate;
     }
+
+    @Test
+    @Order(8)
+    void anAdministratorImportsUnitsWithADryRunAndCreatesAnAccountAtADesk() throws Exception {
+        new AdminJourney(platform, SHOTS, RightsDeskJourney.Screen.DESK).run();
+    }
+
+    @Test
+    @Order(9)
+    void anAdministratorDoesTheSameOnAPhoneWithoutScrollingSideways() throws Exception {
+        new AdminJourney(platform, SHOTS, RightsDeskJourney.Screen.PHONE).run();
+    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.system.PlatformApi;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -52,10 +51,10 @@ final class BrowserLogin {
     static Result login(String gatewayUrl, String username, String password, String newPassword)
             throws IOException, InterruptedException, NoSuchAlgorithmException {
         HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        Map<String, String> cookies = new LinkedHashMap<>();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -77,13 +76,13 @@ final class BrowserLogin {
         login.put("username", username);
         login.put("password", password);
         login.put("credentialId", "");
-        page = post(http, action(page.body()), login);
+        page = post(http, cookies, action(page.body()), login);
         boolean askedForNewPassword = page.statusCode() == 200 && page.body().contains("password-new");
         if (askedForNewPassword && newPassword != null) {
             Map<String, String> update = new LinkedHashMap<>();
             update.put("password-new", newPassword);
             update.put("password-confirm", newPassword);
-            page = post(http, action(page.body()), update);
+            page = post(http, cookies, action(page.body()), update);
         }
         String location = page.headers().firstValue("Location").orElse("");
         String described = page.statusCode() + " " + location + " " + title(page.body()) + " " + error(page.body());
@@ -97,23 +96,55 @@ final class BrowserLogin {
         exchange.put("code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8));
         exchange.put("redirect_uri", redirect);
         exchange.put("code_verifier", verifier);
-        HttpResponse<String> token = post(http, PlatformApi.ISSUER + "/protocol/openid-connect/token", exchange);
+        HttpResponse<String> token =
+                post(http, new LinkedHashMap<>(), PlatformApi.ISSUER + "/protocol/openid-connect/token", exchange);
         assertThat(token.statusCode()).as("code exchange: %s", token.body()).isEqualTo(200);
         JsonNode json = PlatformApi.JSON.readTree(token.body());
         return new Result(askedForNewPassword, json.path("access_token").asString(), described);
     }
 
-    private static HttpResponse<String> post(HttpClient http, String url, Map<String, String> fields)
+    private static HttpResponse<String> post(
+            HttpClient http, Map<String, String> cookies, String url, Map<String, String> fields)
             throws IOException, InterruptedException {
         String body = fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (!cookies.isEmpty()) {
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> answer =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return keep(cookies, answer);
+    }
+
+    /**
+     * Keeps the cookies Keycloak sets, as a browser does on {@code http://127.0.0.1} (a secure context, so its Secure
+     * cookies count; Java's own cookie manager would drop them over plain HTTP).
+     */
+    private static HttpResponse<String> keep(Map<String, String> cookies, HttpResponse<String> answer) {
+        for (String header : answer.headers().allValues("Set-Cookie")) {
+            String pair = header.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String name = pair.substring(0, eq).trim();
+            String value = pair.substring(eq + 1).trim();
+            boolean expired = header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty();
+            if (expired) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
+        return answer;
     }
 
     private static String action(String html) {

@@ -110,9 +110,12 @@ class OperabilityTest {
         assertThat(after.path("tasks").toString())
                 .as("the figures survived")
                 .isEqualTo(before.path("tasks").toString());
-        assertThat(status())
-                .as("./platform status shows the restart")
-                .containsPattern("reporting-service\\s+\\S+.*\\b1\\b");
+        String status = status();
+        assertThat(status)
+                .as("./platform status shows the restart and its cause")
+                .containsPattern("reporting-service\\s+up\\s+\\d+\\s+1\\s")
+                .contains("exit code 137")
+                .contains("All components are up.");
     }
 
     @Test
@@ -250,6 +253,9 @@ class OperabilityTest {
         command.environment().put("RIGHTS_PORT", "28083");
         command.environment().put("REPORTING_PORT", "28084");
         command.environment().put("KEYCLOAK_PORT", "28180");
+        command.environment().put("KAFKA_PORT", "29092");
+        command.environment().put("KAFKA_CONTROLLER_PORT", "29093");
+        command.environment().put("MONGO_PORT", "28017");
         Process process = command.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
