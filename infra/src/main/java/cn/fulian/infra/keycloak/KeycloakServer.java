@@ -12,7 +12,6 @@ public final class KeycloakServer {
 
     public static final String REALM = "fulian";
     public static final String ADMIN_USER = "admin";
-    public static final String ADMIN_PASSWORD = "admin";
 
     private KeycloakServer() {}
 
@@ -32,12 +31,12 @@ public final class KeycloakServer {
      * The bootstrap admin for the admin console, a heap that fits next to five service JVMs, and a JAVA_HOME for
      * {@code kc.sh} (the launcher's own JDK, when none is set).
      */
-    public static Map<String, String> environment(Map<String, String> inherited) {
+    public static Map<String, String> environment(Map<String, String> inherited, String adminPassword) {
         return Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME",
                 ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD",
-                ADMIN_PASSWORD,
+                adminPassword,
                 "JAVA_OPTS_KC_HEAP",
                 "-Xms64m -Xmx512m",
                 "JAVA_HOME",

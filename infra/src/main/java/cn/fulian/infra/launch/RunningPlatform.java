@@ -199,7 +199,7 @@ final class RunningPlatform {
         ProcessBuilder command = new ProcessBuilder(KeycloakServer.command(
                         distribution, settings.keycloakPort(), settings.keycloakManagementPort()))
                 .directory(distribution.home().toFile());
-        command.environment().putAll(KeycloakServer.environment(System.getenv()));
+        command.environment().putAll(KeycloakServer.environment(System.getenv(), secrets.keycloakAdminPassword()));
         return launch(Topology.KEYCLOAK, command, restartMarker);
     }
 

@@ -130,7 +130,13 @@ public final class UpCommand {
         Console.line("  Web console and API   %s", settings.gatewayUrl());
         Console.line(
                 "  Keycloak              %s   (admin console: %s / %s)",
-                settings.keycloakUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+                settings.keycloakUrl(),
+                KeycloakServer.ADMIN_USER,
+                System.getenv("KEYCLOAK_ADMIN_PASSWORD") != null
+                        ? "$KEYCLOAK_ADMIN_PASSWORD"
+                        : "password in "
+                                + new LocalSecrets(settings.state().resolve("secrets"), Map.of())
+                                        .keycloakAdminPasswordFile());
         settings.externalMongoUri().ifPresent(uri -> Console.line("  MongoDB               %s (external)", uri));
         settings.externalKafka().ifPresent(servers -> Console.line("  Kafka                 %s (external)", servers));
         Console.line("");

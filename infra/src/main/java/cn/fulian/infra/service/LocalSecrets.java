@@ -67,6 +67,20 @@ public final class LocalSecrets {
                 .substring(0, 16);
     }
 
+    /**
+     * The password of Keycloak's own administrator (its admin console, user {@code admin}), set when Keycloak creates its
+     * database: {@code KEYCLOAK_ADMIN_PASSWORD}, or made up once per state folder. Never the well-known admin/admin.
+     */
+    public String keycloakAdminPassword() {
+        String value = environment.get("KEYCLOAK_ADMIN_PASSWORD");
+        return isBlank(value) ? keptOrNewPassword("keycloak-admin-password") : value;
+    }
+
+    /** Where the made-up Keycloak administrator password is kept, for the operator to read. */
+    public Path keycloakAdminPasswordFile() {
+        return dir.resolve("keycloak-admin-password");
+    }
+
     /** Whether {@link #initialAdminPassword()} was made up by this start, so the launcher prints it once. */
     public boolean hasInitialAdminPassword() {
         return Files.isRegularFile(dir.resolve("initial-admin-password"));
@@ -75,6 +89,28 @@ public final class LocalSecrets {
     private String fromEnvironmentOr(String variable, String file) {
         String value = environment.get(variable);
         return isBlank(value) ? keptOrNewKey(file) : value;
+    }
+
+    /** A password of 20 letters and digits, kept as it is in its file (the operator reads it there). */
+    private String keptOrNewPassword(String name) {
+        Path file = dir.resolve(name);
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).trim();
+            }
+            String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+            SecureRandom random = new SecureRandom();
+            StringBuilder password = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            Files.createDirectories(dir);
+            Files.writeString(file, password + "\n", StandardCharsets.US_ASCII);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return password.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the local secret " + file, e);
+        }
     }
 
     private String keptOrNewKey(String name) {

@@ -74,6 +74,20 @@ class LocalSecretsTest {
     }
 
     @Test
+    void keycloaksOwnAdministratorGetsAMadeUpPasswordKeptInItsFileNeverAdmin() throws Exception {
+        LocalSecrets secrets = new LocalSecrets(state, Map.of());
+
+        String password = secrets.keycloakAdminPassword();
+
+        assertThat(password).matches("[A-Za-z0-9]{20}").isNotEqualTo("admin");
+        assertThat(Files.readString(secrets.keycloakAdminPasswordFile()).trim()).isEqualTo(password);
+        assertThat(new LocalSecrets(state, Map.of()).keycloakAdminPassword()).isEqualTo(password);
+        assertThat(new LocalSecrets(state, Map.of("KEYCLOAK_ADMIN_PASSWORD", "chosen-by-operator"))
+                        .keycloakAdminPassword())
+                .isEqualTo("chosen-by-operator");
+    }
+
+    @Test
     void activityAndReportingGetNoSecrets() {
         assertThat(new LocalSecrets(state, Map.of()).forService(service("activity-service")))
                 .isEmpty();

@@ -174,13 +174,13 @@ class OrgUnitSeederTest {
 
     @Test
     void aTreeWhoseTopUnitIsNotTheRootTheSettingsNameIsRefused() {
-        ByteArrayResource file = new ByteArrayResource(
-                "code: \"350198\"\nname: 另一县\ntype: COUNTY\n".getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "other.yaml";
-            }
-        };
+        ByteArrayResource file =
+                new ByteArrayResource("code: \"350198\"\nname: 另一县\ntype: COUNTY\n".getBytes(StandardCharsets.UTF_8)) {
+                    @Override
+                    public String getFilename() {
+                        return "other.yaml";
+                    }
+                };
         assertThatThrownBy(() -> OrgUnitSeeder.seed(service, file, "350199"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("top unit 350198")
