@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** Records reads of unmasked personal data and lets administrators search them. */
@@ -52,6 +54,41 @@ public class ReadAudit {
     /** The reason given for a read, for the administrators who search the record. */
     public String reasonOf(ReadAuditEntry entry) {
         return cipher.open(entry.reason(), entry.caseId(), ReadAuditEntry.REASON);
+    }
+
+    /** The recorded reads of one case. */
+    public List<ReadAuditEntry> readsOf(String caseId) {
+        return mongo.find(Query.query(Criteria.where("caseId").is(caseId)), ReadAuditEntry.class);
+    }
+
+    /** Hands every recorded read of a case at or below the scope's unit to {@code action}, one at a time. */
+    public void forEachIn(OrgScope scope, Consumer<ReadAuditEntry> action) {
+        try (var reads = mongo.stream(
+                Query.query(Criteria.where("caseUnits").regex(scope.subtreeRegex())), ReadAuditEntry.class)) {
+            reads.forEach(action);
+        }
+    }
+
+    /**
+     * Seals the read's reason again with the current key. Written only if the stored reason is still the one read
+     * (entries never change otherwise), so the write cannot undo another one.
+     *
+     * @return whether the reason was rewritten
+     */
+    public boolean resealReason(ReadAuditEntry entry) {
+        String resealed = cipher.reseal(entry.reason(), entry.caseId(), ReadAuditEntry.REASON);
+        if (resealed == null || resealed.equals(entry.reason())) {
+            return false;
+        }
+        return mongo.updateFirst(
+                                Query.query(Criteria.where("id")
+                                        .is(entry.id())
+                                        .and("reason")
+                                        .is(entry.reason())),
+                                Update.update("reason", resealed),
+                                ReadAuditEntry.class)
+                        .getModifiedCount()
+                == 1;
     }
 
     /** Admins see the reads of cases at or below their unit, newest first. */

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -416,6 +417,85 @@ public class RightsCase extends AggregateRoot {
             throw new ConflictException("该案件没有待接收的交办或上报 / the case has no pending transfer");
         }
         return pendingTransfer;
+    }
+
+    /**
+     * Every sealed value of the case with the name it is bound to as associated data (absent values left out): the
+     * personal data, the closing summary, the pending transfer's reason and the timeline's notes. Free text is bound to
+     * {@link SealedPersonalData#NOTES} wherever it stands.
+     */
+    public List<SealedValue> sealedValues() {
+        List<SealedValue> values = new ArrayList<>();
+        if (personal != null) {
+            addSealed(values, SealedPersonalData.COMPLAINANT_NAME, personal.complainantName());
+            addSealed(values, SealedPersonalData.COMPLAINANT_PHONE, personal.complainantPhone());
+            addSealed(values, SealedPersonalData.COMPLAINANT_ID_NUMBER, personal.complainantIdNumber());
+            addSealed(values, SealedPersonalData.COMPLAINANT_ADDRESS, personal.complainantAddress());
+            addSealed(values, SealedPersonalData.RESPONDENT_NAME, personal.respondentName());
+            addSealed(values, SealedPersonalData.RESPONDENT_RELATION, personal.respondentRelation());
+            addSealed(values, SealedPersonalData.ACCOUNT, personal.account());
+        }
+        addSealed(values, SealedPersonalData.NOTES, closingSummary);
+        if (pendingTransfer != null) {
+            addSealed(values, SealedPersonalData.NOTES, pendingTransfer.reason());
+        }
+        timeline.forEach(t -> addSealed(values, SealedPersonalData.NOTES, t.note()));
+        return values;
+    }
+
+    private static void addSealed(List<SealedValue> values, String field, String sealed) {
+        if (sealed != null) {
+            values.add(new SealedValue(field, sealed));
+        }
+    }
+
+    /**
+     * Re-encryption after a key rotation: every sealed value becomes what {@code reseal} makes of it (value, field →
+     * the same plaintext sealed with the current key) and the match hashes are replaced by ones from the current match
+     * key. What the case says does not change, so no event is recorded and the timeline stays as it was.
+     */
+    void reseal(BiFunction<String, String, String> reseal, String newPhoneHash, String newIdNumberHash) {
+        if (personal != null) {
+            personal = new SealedPersonalData(
+                    reseal.apply(personal.complainantName(), SealedPersonalData.COMPLAINANT_NAME),
+                    reseal.apply(personal.complainantPhone(), SealedPersonalData.COMPLAINANT_PHONE),
+                    reseal.apply(personal.complainantIdNumber(), SealedPersonalData.COMPLAINANT_ID_NUMBER),
+                    reseal.apply(personal.complainantAddress(), SealedPersonalData.COMPLAINANT_ADDRESS),
+                    reseal.apply(personal.respondentName(), SealedPersonalData.RESPONDENT_NAME),
+                    reseal.apply(personal.respondentRelation(), SealedPersonalData.RESPONDENT_RELATION),
+                    reseal.apply(personal.account(), SealedPersonalData.ACCOUNT));
+        }
+        closingSummary = reseal.apply(closingSummary, SealedPersonalData.NOTES);
+        if (pendingTransfer != null) {
+            PendingTransfer t = pendingTransfer;
+            pendingTransfer = new PendingTransfer(
+                    t.fromUnit(),
+                    t.toUnit(),
+                    t.direction(),
+                    t.requestedAt(),
+                    t.requestedBy(),
+                    reseal.apply(t.reason(), SealedPersonalData.NOTES));
+        }
+        timeline.replaceAll(t -> new TimelineEntry(
+                t.type(),
+                t.at(),
+                t.by(),
+                t.unit(),
+                t.step(),
+                t.toUnit(),
+                reseal.apply(t.note(), SealedPersonalData.NOTES)));
+        phoneHash = newPhoneHash;
+        idNumberHash = newIdNumberHash;
+    }
+
+    /** The keyed hash of the complainant's phone number for repeat detection, if one was given. */
+    public String phoneHash() {
+        return phoneHash;
+    }
+
+    /** The keyed hash of the complainant's ID number for repeat detection, if one was given. */
+    public String idNumberHash() {
+        return idNumberHash;
     }
 
     @Override

@@ -36,6 +36,39 @@ class EncryptionKeyStartupTest {
     }
 
     @Test
+    void aBadKeyRingStopsStartupWithAdviceAndWithoutTheKeys() {
+        String k1 = PersonalDataCipherTest.newKey();
+        String k2 = PersonalDataCipherTest.newKey();
+        runner.withPropertyValues(
+                        "fulian.rights.encryption-key=" + k1,
+                        "fulian.rights.encryption-keys=k2=" + k2,
+                        "fulian.rights.encryption-key-current=k3")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new EncryptionKeyFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .contains("RIGHTS_ENCRYPTION_KEY_CURRENT names the key k3")
+                            .doesNotContain(k1)
+                            .doesNotContain(k2);
+                    assertThat(analysis.getAction()).contains("RIGHTS_ENCRYPTION_KEYS");
+                });
+    }
+
+    @Test
+    void aRotatedRingStartsAndSealsWithTheCurrentKey() {
+        runner.withPropertyValues(
+                        "fulian.rights.encryption-key=" + PersonalDataCipherTest.newKey(),
+                        "fulian.rights.encryption-keys=k2=" + PersonalDataCipherTest.newKey(),
+                        "fulian.rights.encryption-key-current=k2")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    PersonalDataCipher cipher = context.getBean(PersonalDataCipher.class);
+                    assertThat(cipher.seal("x", "c", "f")).startsWith("v2:k2:");
+                    assertThat(cipher.matchKeyId()).isEqualTo("k1");
+                });
+    }
+
+    @Test
     void theFailureAnalyzerIsRegisteredSoStartupPrintsItsAdvice() throws Exception {
         String factories = new String(
                 getClass().getResourceAsStream("/META-INF/spring.factories").readAllBytes());

@@ -21,7 +21,7 @@ class PersonalDataCipherTest {
     void sealedValuesOpenAgainAndNeverRepeatOrShowThePlaintext() {
         String a = cipher.seal("林秀英", "case-1", "complainant.name");
         String b = cipher.seal("林秀英", "case-1", "complainant.name");
-        assertThat(a).startsWith("v1:").isNotEqualTo(b).doesNotContain("林秀英");
+        assertThat(a).startsWith("v2:k1:").isNotEqualTo(b).doesNotContain("林秀英");
         assertThat(cipher.open(a, "case-1", "complainant.name")).isEqualTo("林秀英");
         assertThat(cipher.seal(null, "case-1", "x")).isNull();
     }

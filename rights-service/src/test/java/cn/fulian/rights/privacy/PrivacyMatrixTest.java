@@ -146,7 +146,7 @@ class PrivacyMatrixTest {
                 assertThat(read.getList("caseUnits", String.class)).containsExactly(Tokens.GUDONG, Tokens.GULOU);
                 assertThat(read.getString("reason"))
                         .as("the reason is stored sealed")
-                        .startsWith("v1:")
+                        .startsWith("v2:k2:")
                         .doesNotContain("回访");
             }
         }
