@@ -266,7 +266,7 @@ export const PlanEditor = {
     });
     return {
       plan, loaded, form, err, save, addTask, removeTask, workAreas, metrics, UNITS, KIND_LABELS, SOURCES, RIGHTS_KPIS,
-      RIGHTS_CATEGORIES, HONOUR_FIGURES, HONOUR_KINDS, editing, L,
+      RIGHTS_CATEGORIES, HONOUR_FIGURES, HONOUR_KINDS, editing, session, L,
     };
   },
   template: `
@@ -279,7 +279,7 @@ export const PlanEditor = {
           <input :id="f.id" v-bind="f.aria" type="number" v-model="plan.year" min="2000" max="2100" class="short" name="year">
         </Field>
         <Field :label="L('计划名称', 'Title')" :error="err('title')" required name="title" v-slot="f">
-          <input :id="f.id" v-bind="f.aria" v-model="plan.title" maxlength="100" name="title" :placeholder="L('例如:2027年福州市妇联工作要点', 'e.g. 2027 work priorities')">
+          <input :id="f.id" v-bind="f.aria" v-model="plan.title" maxlength="100" name="title" :placeholder="L('例如：' + (plan.year || '') + '年' + session.unitName + '妇联工作要点', 'e.g. ' + (plan.year || '') + ' work priorities')">
         </Field>
       </div>
       <Field :label="L('总体要求', 'Overall requirements')" :error="err('overallRequirements')" name="overallRequirements" v-slot="f">
