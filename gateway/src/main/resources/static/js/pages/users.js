@@ -43,6 +43,7 @@ export const UserAdmin = {
       }
     }
     const go = (p) => { page.value = p; load(); };
+    const unitName = (code) => { const u = units.value.find((x) => x.code === code); return u ? u.name : code; };
     const unitLabel = (u) => '　'.repeat(Math.max(0, u.path.split('/').length - session.user.unitPath.split('/').length))
       + u.name + (u.typeLabel ? '（' + u.typeLabel + '）' : '');
 
@@ -115,7 +116,7 @@ export const UserAdmin = {
     onMounted(() => { load(); loadChoices(); });
     return {
       list, error, notice, roles, units, filter, page, go, load, editing, form, draft, handedOver, working,
-      startNew, startEdit, save, act, toggleRole, unitLabel, problemText, L, dateTime,
+      startNew, startEdit, save, act, toggleRole, unitLabel, unitName, problemText, L, dateTime,
     };
   },
   template: `
@@ -175,7 +176,7 @@ export const UserAdmin = {
           <tr v-for="u in list.items" :key="u.username" :class="{ cancelled: !u.enabled }" :data-user="u.username">
             <td :data-label="L('账号名', 'Account')">{{ u.username }}</td>
             <td :data-label="L('姓名', 'Name')">{{ u.name }}</td>
-            <td :data-label="L('所属单位', 'Unit')">{{ u.unitCode }}</td>
+            <td :data-label="L('所属单位', 'Unit')">{{ unitName(u.unitCode) }}<span class="code">{{ u.unitCode }}</span></td>
             <td :data-label="L('角色', 'Roles')">{{ u.roleLabels.join('、') }}</td>
             <td :data-label="L('状态', 'State')">{{ u.enabled ? L('启用', 'Enabled') : L('停用', 'Disabled') }}</td>
             <td :data-label="L('最近变更', 'Last change')">{{ dateTime(u.updatedAt) }} · {{ u.updatedBy }}</td>

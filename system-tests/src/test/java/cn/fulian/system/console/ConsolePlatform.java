@@ -58,6 +58,8 @@ final class ConsolePlatform implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private Path state;
+
     private ConsolePlatform(String gatewayUrl, String keycloakUrl, Process process) {
         this.gatewayUrl = gatewayUrl;
         this.keycloakUrl = keycloakUrl;
@@ -91,6 +93,7 @@ final class ConsolePlatform implements AutoCloseable {
         Files.createDirectories(output.getParent());
         Process process = command.start();
         ConsolePlatform platform = new ConsolePlatform("http://127.0.0.1:28080", "http://127.0.0.1:28180", process);
+        platform.state = state;
         platform.awaitReady(output);
         return platform;
     }
@@ -161,7 +164,15 @@ final class ConsolePlatform implements AutoCloseable {
     private String adminToken() throws IOException, InterruptedException {
         HttpResponse<String> response = form(
                 keycloakUrl + "/realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        "admin",
+                        "password",
+                        cn.fulian.system.KeycloakAdminPassword.of(state)));
         assertThat(response.statusCode())
                 .as("Keycloak admin login: %s", response.body())
                 .isEqualTo(200);

@@ -66,8 +66,11 @@ final class BrowserLogin {
         String auth = PlatformApi.ISSUER + "/protocol/openid-connect/auth?client_id=fulian-web&response_type=code"
                 + "&scope=openid&redirect_uri=" + encode(redirect) + "&code_challenge=" + challenge
                 + "&code_challenge_method=S256";
-        HttpResponse<String> page =
-                http.send(HttpRequest.newBuilder(URI.create(auth)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = keep(
+                cookies,
+                http.send(
+                        HttpRequest.newBuilder(URI.create(auth)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         assertThat(page.statusCode())
                 .as("Keycloak's login page: %s", page.body())
                 .isEqualTo(200);

@@ -122,10 +122,19 @@ final class TrustedTestKey implements AutoCloseable {
         }
     }
 
-    private String adminToken() {
+    private String adminToken() throws java.io.IOException {
         Answer answer = api.form(
                 PlatformApi.KEYCLOAK + "/realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        "admin",
+                        "password",
+                        cn.fulian.system.KeycloakAdminPassword.of(
+                                cn.fulian.system.LaunchedPlatform.shared().state())));
         assertThat(answer.status())
                 .as("Keycloak admin login: %s", answer.body())
                 .isEqualTo(200);
