@@ -75,6 +75,16 @@ final class ConsolePlatform implements AutoCloseable {
         Path jar = root.resolve("infra/target/infra.jar");
         assertThat(jar).as("the launcher jar, built before this module").isRegularFile();
         LaunchedPlatform.stopShared();
+        // Keycloak's realm and its administrator are made afresh: an earlier run's database may hold another realm or
+        // another administrator password than the state's secrets now say
+        Path keycloakDatabase = state.resolve("keycloak/data/h2");
+        if (Files.exists(keycloakDatabase)) {
+            try (Stream<Path> paths = Files.walk(keycloakDatabase)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
         ProcessBuilder command = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
@@ -84,7 +94,13 @@ final class ConsolePlatform implements AutoCloseable {
                 .directory(root.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = command.environment();
-        Stream.of("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS", "KEYCLOAK_MANAGEMENT_PORT", "SERVER_PORT")
+        Stream.of(
+                        "MONGODB_URI",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "KEYCLOAK_MANAGEMENT_PORT",
+                        "SERVER_PORT",
+                        "FEDERATION_SETTINGS",
+                        "KEYCLOAK_ADMIN_PASSWORD")
                 .forEach(env::remove);
         env.putAll(PORTS);
         env.put("PLATFORM_STATE", state.toString());

@@ -79,13 +79,13 @@ final class BrowserLogin {
         login.put("username", username);
         login.put("password", password);
         login.put("credentialId", "");
-        page = post(http, cookies, action(page.body()), login);
+        page = follow(http, cookies, post(http, cookies, action(page.body()), login));
         boolean askedForNewPassword = page.statusCode() == 200 && page.body().contains("password-new");
         if (askedForNewPassword && newPassword != null) {
             Map<String, String> update = new LinkedHashMap<>();
             update.put("password-new", newPassword);
             update.put("password-confirm", newPassword);
-            page = post(http, cookies, action(page.body()), update);
+            page = follow(http, cookies, post(http, cookies, action(page.body()), update));
         }
         String location = page.headers().firstValue("Location").orElse("");
         String described = page.statusCode() + " " + location + " " + title(page.body()) + " " + error(page.body());
@@ -125,6 +125,29 @@ final class BrowserLogin {
         HttpResponse<String> answer =
                 http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return keep(cookies, answer);
+    }
+
+    /** Follows Keycloak's redirects to its own pages (a required action), as a browser does; stops at the console. */
+    private static HttpResponse<String> follow(HttpClient http, Map<String, String> cookies, HttpResponse<String> page)
+            throws IOException, InterruptedException {
+        for (int hops = 0; hops < 5 && page.statusCode() == 302; hops++) {
+            String location = page.headers().firstValue("Location").orElse("");
+            if (!location.startsWith(PlatformApi.ISSUER)) {
+                return page;
+            }
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(location)).GET();
+            if (!cookies.isEmpty()) {
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining("; ")));
+            }
+            page = keep(
+                    cookies, http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        }
+        return page;
     }
 
     /**
