@@ -26,6 +26,9 @@ public final class LocalSecrets {
     /** The gateway logs browsers in as the confidential client {@code fulian-gateway}. */
     public static final String GATEWAY_CLIENT_SECRET = "GATEWAY_CLIENT_SECRET";
 
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path dir;
     private final Map<String, String> environment;
 
@@ -93,39 +96,36 @@ public final class LocalSecrets {
 
     /** A password of 20 letters and digits, kept as it is in its file (the operator reads it there). */
     private String keptOrNewPassword(String name) {
-        Path file = dir.resolve(name);
-        try {
-            if (Files.isRegularFile(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII).trim();
-            }
-            String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-            SecureRandom random = new SecureRandom();
+        return kept(name, () -> {
             StringBuilder password = new StringBuilder();
             for (int i = 0; i < 20; i++) {
-                password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
             }
-            Files.createDirectories(dir);
-            Files.writeString(file, password + "\n", StandardCharsets.US_ASCII);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return password.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the local secret " + file, e);
-        }
+        });
     }
 
+    /** Base64 of 32 random bytes. */
     private String keptOrNewKey(String name) {
+        return kept(name, () -> {
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            return Base64.getEncoder().encodeToString(key);
+        });
+    }
+
+    /** The secret in {@code <dir>/<name>}, or a new one from {@code made}, written owner-only and kept. */
+    private String kept(String name, java.util.function.Supplier<String> made) {
         Path file = dir.resolve(name);
         try {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).trim();
             }
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            String encoded = Base64.getEncoder().encodeToString(key);
+            String secret = made.get();
             Files.createDirectories(dir);
-            Files.writeString(file, encoded + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return encoded;
+            return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the local secret " + file, e);
         }

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -173,7 +176,7 @@ class KeycloakUsers {
     }
 
     /** Gives the account exactly {@code wanted} among the roles the platform manages; Keycloak's own stay. */
-    void setManagedRoles(String id, java.util.Set<String> wanted) {
+    void setManagedRoles(String id, Set<String> wanted) {
         List<RealmRole> current = realmRoles(id);
         List<RealmRole> remove = current.stream()
                 .filter(r -> StaffRoles.isManaged(r.name()) && !wanted.contains(r.name()))
@@ -189,7 +192,7 @@ class KeycloakUsers {
                         .filter(r -> wanted.contains(r.name()) && !have.contains(r.name()))
                         .toList();
         if (!remove.isEmpty()) {
-            call(() -> http.method(org.springframework.http.HttpMethod.DELETE)
+            call(() -> http.method(HttpMethod.DELETE)
                     .uri(admin("/users/" + id + "/role-mappings/realm"))
                     .header("Authorization", bearer())
                     .contentType(MediaType.APPLICATION_JSON)
@@ -236,7 +239,7 @@ class KeycloakUsers {
         return "Bearer " + token;
     }
 
-    private <T> T call(java.util.function.Supplier<T> request) {
+    private <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (ResourceAccessException e) {

@@ -155,7 +155,9 @@ public class ExactConsumer {
             staging.flush();
             mark(toApply);
             for (int i : fresh) {
-                logApplied(events.get(i).envelope(), traces.get(i));
+                try (EventTrace.Scope logs = traces.get(i).inLogs()) {
+                    logApplied(events.get(i).envelope(), traces.get(i));
+                }
             }
         } catch (RuntimeException together) {
             staging.discard();
@@ -182,19 +184,16 @@ public class ExactConsumer {
         return new Outcome(fresh.size(), -1, null);
     }
 
+    /** One line per applied event; callers hold the event's ids in the logging context ({@link EventTrace#inLogs}). */
     private void logApplied(EventEnvelope envelope, EventTrace trace) {
-        if (EventTrace.FLOW.isInfoEnabled()) {
-            try (EventTrace.Scope logs = trace.inLogs()) {
-                EventTrace.FLOW.info(
-                        "applied {} {} from {} as {} (correlation {}, trace {})",
-                        envelope.type(),
-                        envelope.eventId(),
-                        envelope.source(),
-                        name,
-                        trace.correlationId(),
-                        trace.traceId());
-            }
-        }
+        EventTrace.FLOW.info(
+                "applied {} {} from {} as {} (correlation {}, trace {})",
+                envelope.type(),
+                envelope.eventId(),
+                envelope.source(),
+                name,
+                trace.correlationId(),
+                trace.traceId());
     }
 
     /** The positions of the events not applied before, each event once (a re-send within the poll is dropped). */

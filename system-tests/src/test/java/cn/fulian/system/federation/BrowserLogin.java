@@ -115,13 +115,7 @@ final class BrowserLogin {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (!cookies.isEmpty()) {
-            request.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining("; ")));
-        }
+        withCookies(request, cookies);
         HttpResponse<String> answer =
                 http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return keep(cookies, answer);
@@ -137,17 +131,21 @@ final class BrowserLogin {
             }
             HttpRequest.Builder request =
                     HttpRequest.newBuilder(URI.create(location)).GET();
-            if (!cookies.isEmpty()) {
-                request.header(
-                        "Cookie",
-                        cookies.entrySet().stream()
-                                .map(e -> e.getKey() + "=" + e.getValue())
-                                .collect(Collectors.joining("; ")));
-            }
+            withCookies(request, cookies);
             page = keep(
                     cookies, http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         }
         return page;
+    }
+
+    private static void withCookies(HttpRequest.Builder request, Map<String, String> cookies) {
+        if (!cookies.isEmpty()) {
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
+        }
     }
 
     /**
