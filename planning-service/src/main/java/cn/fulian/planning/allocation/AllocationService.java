@@ -227,9 +227,11 @@ public class AllocationService {
                             },
                             () -> insert(Assignment.child(parent, allocation)));
         }
-        // a targeted update: saving the whole parent again would copy back events the relay may have sent meanwhile
+        // only the version whose children were just written is cleared: a split saved meanwhile keeps its flag until
+        // its own children are written (by its request or by the repair). A targeted update: saving the whole parent
+        // again would copy back events the relay may have sent meanwhile.
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(parent.id())),
+                Query.query(Criteria.where("_id").is(parent.id()).and("version").is(parent.version())),
                 new Update().set("childrenPending", false),
                 Assignment.class);
     }

@@ -1,0 +1,143 @@
+package cn.fulian.planning;
+
+import static cn.fulian.planning.PlanningApi.assignment;
+import static cn.fulian.planning.PlanningApi.countTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fulian.planning.allocation.Allocation;
+import cn.fulian.planning.allocation.AllocationService;
+import cn.fulian.planning.allocation.Assignment;
+import cn.fulian.planning.allocation.AssignmentRepository;
+import cn.fulian.starter.test.ServiceTest;
+import cn.fulian.starter.test.TestTokens;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * A split is one write on the parent and then one write per child. A process that stops in between leaves the parent
+ * marked {@code childrenPending}; the repair finishes the split from it. These tests make sure no other request can
+ * take that mark away before the children are written.
+ */
+@ServiceTest
+class AllocationAfterCrashTest {
+
+    /** 晋安区 writes its own plans here, in years of their own, and splits them among its streets and towns. */
+    static final String DISTRICT = "350111";
+
+    static final RequestPostProcessor JINAN = TestTokens.user("jinan-staff", "350100/350111", "district");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AllocationService allocations;
+
+    @Autowired
+    AssignmentRepository assignments;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    PlanningApi api;
+
+    @BeforeEach
+    void api() {
+        api = new PlanningApi(mvc);
+    }
+
+    @Test
+    void aSplitSavedWhileAnEarlierOneFinishesKeepsItsMarkUntilTheRepairWritesItsChildren() throws Exception {
+        String task = countTask(api.publishedPlan(JINAN, 2026));
+        String root = assignment(task, DISTRICT);
+        split(root, "350111001", 60);
+        // the first request, holding the parent as it saved it, is about to clear the mark
+        Assignment firstRequestsParent = assignments.findById(root).orElseThrow();
+
+        // a second split of the same parent is saved, and its process stops before writing its child
+        split(root, "350111002", 40);
+        String wangzhuang = assignment(task, "350111002");
+        mongo.getCollection("assignments").deleteOne(new Document("_id", wangzhuang));
+        mongo.getCollection("assignments")
+                .updateOne(new Document("_id", root), new Document("$set", new Document("childrenPending", true)));
+
+        allocations.writeChildren(firstRequestsParent);
+
+        assertThat(rawParent(root).getBoolean("childrenPending"))
+                .as("the second split's mark survives the first request's late finish")
+                .isTrue();
+        allocations.repairPending();
+        Assignment written = assignments.findById(wangzhuang).orElseThrow();
+        assertThat(written.target()).isEqualByComparingTo("40");
+        assertThat(written.parentAssignmentId()).isEqualTo(root);
+        assertThat(rawParent(root).getBoolean("childrenPending")).isFalse();
+    }
+
+    @Test
+    void concurrentSplitsOfOneParentLeaveEveryAllocatedChildWrittenWithItsTarget() throws Exception {
+        String task = countTask(api.publishedPlan(JINAN, 2027));
+        String root = assignment(task, DISTRICT);
+        List<String> children = List.of("350111001", "350111002", "350111003", "350111004", "350111101", "350111102");
+        ExecutorService pool = Executors.newFixedThreadPool(children.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < children.size(); i++) {
+                String child = children.get(i);
+                int target = 10 + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return splitStatus(root, child, target);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).allMatch(s -> s == 200 || s == 409).contains(200);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        allocations.repairPending();
+
+        Assignment parent = assignments.findById(root).orElseThrow();
+        assertThat(parent.allocations()).isNotEmpty();
+        for (Allocation allocation : parent.allocations()) {
+            Assignment child = assignments.findById(allocation.assignmentId()).orElseThrow();
+            assertThat(child.target()).isEqualByComparingTo(allocation.target());
+        }
+        assertThat(rawParent(root).getBoolean("childrenPending")).isFalse();
+    }
+
+    private void split(String parentId, String unitCode, int target) throws Exception {
+        assertThat(splitStatus(parentId, unitCode, target)).isEqualTo(200);
+    }
+
+    private int splitStatus(String parentId, String unitCode, int target) throws Exception {
+        return api.post(
+                        "/api/planning/assignments/" + parentId + "/allocations",
+                        JINAN,
+                        "{\"allocations\":[{\"unitCode\":\"" + unitCode + "\",\"target\":" + new BigDecimal(target)
+                                + "}],\"retained\":100}") // the district keeps the whole target; the split is extra
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    private Document rawParent(String id) {
+        return mongo.getCollection("assignments").find(new Document("_id", id)).first();
+    }
+}
