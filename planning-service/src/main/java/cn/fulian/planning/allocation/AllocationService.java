@@ -3,7 +3,9 @@ package cn.fulian.planning.allocation;
 import cn.fulian.planning.orgunit.OrgUnit;
 import cn.fulian.planning.orgunit.OrgUnitService;
 import cn.fulian.planning.plan.AnnualPlan;
+import cn.fulian.planning.plan.AssignmentIds;
 import cn.fulian.planning.plan.IndicatorKind;
+import cn.fulian.planning.plan.RootAssignments;
 import cn.fulian.planning.plan.Task;
 import cn.fulian.starter.problem.ConflictException;
 import cn.fulian.starter.problem.ForbiddenException;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Service;
 
 /** Use cases of allocation and acknowledgement; every rule of scope is checked here against the caller's token. */
 @Service
-public class AllocationService {
+public class AllocationService implements RootAssignments {
 
     private static final Logger log = LoggerFactory.getLogger(AllocationService.class);
 
@@ -236,7 +238,7 @@ public class AllocationService {
                 Assignment.class);
     }
 
-    /** Writes (or repairs) the plan unit's own assignment of every task of a published plan. */
+    @Override
     public void writeRoots(AnnualPlan plan) {
         for (Task task : plan.tasks()) {
             String rootId = AssignmentIds.of(task.id(), plan.unitPath());

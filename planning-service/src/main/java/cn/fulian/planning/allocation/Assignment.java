@@ -9,6 +9,7 @@ import cn.fulian.events.planning.TargetAllocated;
 import cn.fulian.events.planning.TargetRetained;
 import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.planning.plan.AnnualPlan;
+import cn.fulian.planning.plan.AssignmentIds;
 import cn.fulian.planning.plan.Indicator;
 import cn.fulian.planning.plan.IndicatorKind;
 import cn.fulian.planning.plan.Task;

@@ -5,7 +5,6 @@ import cn.fulian.events.planning.TargetAllocated;
 import cn.fulian.events.planning.TargetRevised;
 import cn.fulian.events.planning.TaskCancelled;
 import cn.fulian.events.planning.TaskPublished;
-import cn.fulian.planning.allocation.AssignmentIds;
 import cn.fulian.starter.outbox.AggregateRoot;
 import cn.fulian.starter.problem.ConflictException;
 import cn.fulian.starter.problem.InvalidFieldException;

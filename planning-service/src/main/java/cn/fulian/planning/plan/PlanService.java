@@ -1,6 +1,5 @@
 package cn.fulian.planning.plan;
 
-import cn.fulian.planning.allocation.AllocationService;
 import cn.fulian.starter.problem.ConflictException;
 import cn.fulian.starter.problem.ForbiddenException;
 import cn.fulian.starter.problem.NotFoundException;
@@ -27,13 +26,13 @@ import org.springframework.stereotype.Service;
 public class PlanService {
 
     private final PlanRepository plans;
-    private final AllocationService allocations;
+    private final RootAssignments roots;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    PlanService(PlanRepository plans, AllocationService allocations, MongoTemplate mongo, Clock clock) {
+    PlanService(PlanRepository plans, RootAssignments roots, MongoTemplate mongo, Clock clock) {
         this.plans = plans;
-        this.allocations = allocations;
+        this.roots = roots;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -116,9 +115,10 @@ public class PlanService {
     }
 
     private void writeRoots(AnnualPlan plan) {
-        allocations.writeRoots(plan);
+        roots.writeRoots(plan);
+        // cleared only for the version whose roots were just written (a revision saved meanwhile keeps its mark)
         mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(plan.id())),
+                Query.query(Criteria.where("_id").is(plan.id()).and("version").is(plan.version())),
                 new Update().set("rootAssignmentsPending", false),
                 AnnualPlan.class);
     }

@@ -1,4 +1,4 @@
-package cn.fulian.planning.allocation;
+package cn.fulian.planning.plan;
 
 import cn.fulian.starter.scope.OrgPath;
 

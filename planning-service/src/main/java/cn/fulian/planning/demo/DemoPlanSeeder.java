@@ -1,10 +1,15 @@
-package cn.fulian.planning.plan;
+package cn.fulian.planning.demo;
 
 import cn.fulian.planning.allocation.AllocationService;
 import cn.fulian.planning.allocation.AllocationService.AllocationInput;
-import cn.fulian.planning.allocation.AssignmentIds;
 import cn.fulian.planning.orgunit.OrgUnit;
 import cn.fulian.planning.orgunit.OrgUnitService;
+import cn.fulian.planning.plan.AnnualPlan;
+import cn.fulian.planning.plan.AssignmentIds;
+import cn.fulian.planning.plan.Indicator;
+import cn.fulian.planning.plan.IndicatorKind;
+import cn.fulian.planning.plan.PlanService;
+import cn.fulian.planning.plan.Task;
 import cn.fulian.planning.plan.web.PlanRequest;
 import cn.fulian.starter.scope.Level;
 import cn.fulian.starter.scope.OrgPath;

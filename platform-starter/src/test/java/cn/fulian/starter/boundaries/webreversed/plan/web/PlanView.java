@@ -1,0 +1,4 @@
+package cn.fulian.starter.boundaries.webreversed.plan.web;
+
+/** A response body. */
+public record PlanView(String title) {}
