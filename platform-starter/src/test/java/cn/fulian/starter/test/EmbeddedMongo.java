@@ -1,7 +1,6 @@
 package cn.fulian.starter.test;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import cn.fulian.store.MongoWireServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,8 +10,8 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Gives a test application context its own in-memory Mongo-wire server (the same server the platform embeds, without
- * the file backend) and points {@code spring.mongodb.uri} at it. Stopped when the context closes.
+ * Gives a test application context its own Mongo-wire store, the one the platform runs, kept in memory, and points
+ * {@code spring.mongodb.uri} at it. Stopped when the context closes.
  *
  * <p>With {@code fulian.test.mongo-link=cuttable} the service reaches the server through a {@link CuttableLink} (a bean
  * the test can cut and restore) and gives up selecting a server after half a second, so an outage fails fast.
@@ -23,9 +22,9 @@ public class EmbeddedMongo implements ApplicationContextInitializer<Configurable
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        String uri = "mongodb://127.0.0.1:" + address.getPort();
+        MongoWireServer server = MongoWireServer.inMemory();
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
+        String uri = "mongodb://127.0.0.1:" + server.port();
         if ("cuttable".equals(context.getEnvironment().getProperty(LINK_PROPERTY))) {
             CuttableLink link = link(address);
             context.getBeanFactory().registerSingleton("cuttableMongoLink", link);
@@ -34,7 +33,7 @@ public class EmbeddedMongo implements ApplicationContextInitializer<Configurable
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context, "spring.mongodb.uri=" + uri);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
-                server.shutdownNow();
+                server.close();
             }
         });
     }

@@ -1,4 +1,4 @@
-package cn.fulian.infra.mongo;
+package cn.fulian.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;

@@ -1,4 +1,4 @@
-package cn.fulian.infra.mongo;
+package cn.fulian.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
@@ -23,9 +23,11 @@ public final class MongoWireServer implements AutoCloseable {
     private static final int UNSAVED_KB = 16 * 1024;
 
     private final MongoServer server;
+    private final int port;
 
-    private MongoWireServer(MongoServer server) {
+    private MongoWireServer(MongoServer server, int port) {
         this.server = server;
+        this.port = port;
     }
 
     public static MongoWireServer start(Path file, String host, int port) throws IOException {
@@ -33,7 +35,23 @@ public final class MongoWireServer implements AutoCloseable {
         skipBufferChecks();
         MongoServer server = new MongoServer(backend(file));
         server.bind(host, port);
-        return new MongoWireServer(server);
+        return new MongoWireServer(server, port);
+    }
+
+    /**
+     * The same store kept in memory, on a free port of 127.0.0.1: what the services' tests run on, so they meet the
+     * store the platform runs and not a different backend.
+     */
+    public static MongoWireServer inMemory() {
+        skipBufferChecks();
+        MVStore store = new MVStore.Builder().cacheSize(CACHE_MB).open();
+        store.<String, String>openMap(FORMAT_MAP).put(DOCUMENTS, BSON);
+        MongoServer server = new MongoServer(new BsonH2Backend(store));
+        return new MongoWireServer(server, server.bind().getPort());
+    }
+
+    public int port() {
+        return port;
     }
 
     /**

@@ -1,4 +1,4 @@
-package cn.fulian.infra.mongo;
+package cn.fulian.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

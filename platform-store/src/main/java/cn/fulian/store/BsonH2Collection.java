@@ -1,4 +1,4 @@
-package cn.fulian.infra.mongo;
+package cn.fulian.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
