@@ -44,7 +44,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "未找到 / Not found", "未找到或无权查看:" + e.getMessage());
+        ProblemDetail p = problem(HttpStatus.NOT_FOUND, "未找到 / Not found", "未找到或无权查看:" + e.getMessage());
+        p.setProperty("detailEn", "not found, or not yours to see: " + e.getMessage());
+        return p;
     }
 
     @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
@@ -221,15 +223,70 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "请求参数有误 / Invalid request",
                 problems.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
         p.setType(VALIDATION);
+        p.setProperty(
+                "detailZh",
+                problems.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")));
+        p.setProperty(
+                "detailEn",
+                problems.stream().map(f -> f.field() + ": " + f.messageEn()).collect(Collectors.joining("; ")));
         p.setProperty("fields", fields);
         p.setProperty("errors", problems);
         return p;
     }
 
+    /**
+     * A problem of one type per kind of error ({@code urn:fulian:problem:not-found}, {@code …:forbidden}, {@code
+     * …:conflict}, {@code …:validation}, …). Title and detail are written "中文 / English"; besides them the body
+     * carries each language on its own ({@code titleZh}, {@code titleEn}, {@code detailZh}, {@code detailEn}) so a
+     * client shows the one its user reads.
+     */
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("urn:fulian:problem:" + kind(status)));
         p.setTitle(title);
+        String[] titles = bilingual(title);
+        String[] details = bilingual(detail);
+        p.setProperty("titleZh", titles[0]);
+        p.setProperty("titleEn", titles[1]);
+        p.setProperty("detailZh", details[0]);
+        p.setProperty("detailEn", details[1]);
         p.setProperty("correlationId", MDC.get("correlationId"));
         return p;
+    }
+
+    private static String kind(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "validation";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not-found";
+            case CONFLICT -> "conflict";
+            case PAYLOAD_TOO_LARGE -> "too-large";
+            case SERVICE_UNAVAILABLE -> "unavailable";
+            case INTERNAL_SERVER_ERROR -> "internal";
+            default -> Integer.toString(status.value());
+        };
+    }
+
+    /**
+     * The Chinese and the English of a text written "中文 / English" (split at the last " / " whose right side has no
+     * Chinese); a text in one language only is both.
+     */
+    static String[] bilingual(String text) {
+        if (text == null) {
+            return new String[] {null, null};
+        }
+        int at = text.lastIndexOf(" / ");
+        while (at > 0) {
+            String en = text.substring(at + 3);
+            if (en.codePoints().noneMatch(ProblemHandler::isChinese)) {
+                return new String[] {text.substring(0, at).strip(), en.strip()};
+            }
+            at = text.lastIndexOf(" / ", at - 1);
+        }
+        return new String[] {text, text};
+    }
+
+    private static boolean isChinese(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 }

@@ -78,7 +78,13 @@ class ProblemDetailsTest {
                 .andExpect(jsonPath("$.errors[?(@.field=='participants')].messageEn")
                         .value("must not be negative"))
                 .andExpect(jsonPath("$.errors[?(@.field=='day')].message").value("不能为空"))
-                .andExpect(jsonPath("$.title").value("请求参数有误 / Invalid request"));
+                .andExpect(jsonPath("$.title").value("请求参数有误 / Invalid request"))
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:validation"))
+                .andExpect(jsonPath("$.titleZh").value("请求参数有误"))
+                .andExpect(jsonPath("$.titleEn").value("Invalid request"))
+                .andExpect(jsonPath("$.detailZh").value(org.hamcrest.Matchers.containsString("participants: 不能为负数")))
+                .andExpect(jsonPath("$.detailEn")
+                        .value(org.hamcrest.Matchers.containsString("participants: must not be negative")));
         assertThat(repository.count()).isEqualTo(before);
     }
 
@@ -122,7 +128,10 @@ class ProblemDetailsTest {
 
         mvc.perform(get("/api/sample/activities/" + id).with(cangshanStaff()))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.status").value(404));
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:not-found"))
+                .andExpect(jsonPath("$.titleZh").value("未找到"))
+                .andExpect(jsonPath("$.detailEn").value(org.hamcrest.Matchers.startsWith("not found, or not yours")));
         mvc.perform(get("/api/sample/activities/" + id).with(gudongStaff())).andExpect(status().isNotFound());
         mvc.perform(get("/api/sample/activities/" + id).with(cityStaff()))
                 .andExpect(status().isOk())
@@ -138,7 +147,11 @@ class ProblemDetailsTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"participants\":10,\"version\":0}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/sample/admin-only").with(gulouStaff())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/sample/admin-only").with(gulouStaff()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:forbidden"))
+                .andExpect(jsonPath("$.titleZh").value("无权操作"))
+                .andExpect(jsonPath("$.titleEn").value("Forbidden"));
         mvc.perform(post("/api/sample/admin-only").with(admin())).andExpect(status().isOk());
     }
 
@@ -157,7 +170,12 @@ class ProblemDetailsTest {
                         .with(gulouStaff())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(amend.formatted(70)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:conflict"))
+                .andExpect(jsonPath("$.titleEn").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.matchesPattern(".*\\p{IsHan}.*"))))
+                .andExpect(jsonPath("$.detailZh").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(" / "))));
 
         assertThat(repository.findById(id).orElseThrow().participants()).isEqualTo(90);
     }
