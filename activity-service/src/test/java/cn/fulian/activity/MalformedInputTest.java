@@ -1,58 +1,20 @@
 package cn.fulian.activity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import cn.fulian.starter.test.ServiceTest;
-import cn.fulian.starter.test.fuzz.FuzzReport;
-import cn.fulian.starter.test.fuzz.MalformedRequests;
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
+import cn.fulian.starter.test.fuzz.MalformedInputContract;
+import java.util.List;
 
-/**
- * Thousands of malformed requests to every write endpoint (and every list with filters): each gets a clear refusal,
- * never a 5xx or a stack trace, and a refused request stores nothing.
- *
- * <p>Runs in a context of its own and closes it afterwards: a malformed request the service accepts may leave a record
- * behind, which the other tests' counts must not see. The property that makes the context its own also stops MockMvc
- * from buffering a printout of thousands of requests (with 100k-character bodies) in case of failure; the report
- * names every failing request itself.
- */
+/** The malformed-input contract ({@link MalformedInputContract}) on the activity service's endpoints. */
 @ServiceTest
-@TestPropertySource(properties = "spring.test.mockmvc.print=none")
-@DirtiesContext
-class MalformedInputTest {
+class MalformedInputTest extends MalformedInputContract {
 
-    private static final Logger log = LoggerFactory.getLogger(MalformedInputTest.class);
+    @Override
+    protected String service() {
+        return "activity-service";
+    }
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Test
-    void malformedRequestsAreRefusedCleanlyAndWriteNothing() throws Exception {
-        FuzzReport report = MalformedRequests.against(mvc, mongo)
-                .service("activity-service")
-                .seed(20260301L)
-                .requests(2_600)
-                .run();
-
-        log.info(report.summary());
-        if (!report.accepted().isEmpty()) {
-            log.info(report.describeAccepted());
-        }
-        assertThat(report.operationNames())
-                .contains(
-                        "POST /api/activities", "POST /api/activities/honours", "POST /api/activities/ledger/imports");
-        assertThat(report.requests()).isGreaterThanOrEqualTo(2_500);
-        assertThat(report.violations()).as(report::describeViolations).isEmpty();
-        assertThat(report.verifiedWindows()).isGreaterThan(report.uncheckedWindows());
+    @Override
+    protected List<String> mainWrites() {
+        return List.of("POST /api/activities", "POST /api/activities/honours", "POST /api/activities/ledger/imports");
     }
 }

@@ -5,7 +5,6 @@ import cn.fulian.activity.catalogue.ActivityType;
 import cn.fulian.activity.catalogue.Catalogue;
 import cn.fulian.activity.catalogue.CatalogueService;
 import cn.fulian.activity.config.InvalidRequestException;
-import cn.fulian.activity.config.PageView;
 import cn.fulian.activity.config.StaffOnly;
 import cn.fulian.starter.entryyear.EntryYears;
 import cn.fulian.starter.problem.FieldProblem;
@@ -13,6 +12,8 @@ import cn.fulian.starter.problem.ForbiddenException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
+import cn.fulian.starter.web.Paging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -126,7 +126,7 @@ public class ActivityService {
             scope.requireVisible(unit, "单位 " + unit);
             and.add(
                     f.subtree()
-                            ? Criteria.where("unitPath").regex("^" + unit.value() + "(/|$)")
+                            ? Criteria.where("unitPath").regex(unit.subtreeRegex())
                             : Criteria.where("unitPath").is(unit.value()));
         }
         if (f.type() != null && !f.type().isBlank()) {
@@ -160,7 +160,7 @@ public class ActivityService {
         Query query = Query.query(c);
         long total = mongo.count(query, Activity.class);
         List<Activity> items = mongo.find(
-                query.with(PageRequest.of(page, size, Sort.by(Sort.Order.desc("startDate"), Sort.Order.asc("_id")))),
+                query.with(Paging.request(page, size, Sort.by(Sort.Order.desc("startDate"), Sort.Order.asc("_id")))),
                 Activity.class);
         return new PageView<>(items, total, page, size);
     }

@@ -1,7 +1,6 @@
 package cn.fulian.activity.honour;
 
 import cn.fulian.activity.config.InvalidRequestException;
-import cn.fulian.activity.config.PageView;
 import cn.fulian.activity.config.StaffOnly;
 import cn.fulian.starter.entryyear.EntryYears;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
@@ -10,6 +9,8 @@ import cn.fulian.starter.problem.FieldProblem;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
+import cn.fulian.starter.web.Paging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -182,7 +182,7 @@ public class HonourService {
         and.add(Criteria.where("holderUnitPath").regex(scope.subtreeRegex()));
         if (f.unitPath() != null && !f.unitPath().isBlank()) {
             and.add(Criteria.where("holderUnitPath")
-                    .regex("^" + visible(scope, f.unitPath()).value() + "(/|$)"));
+                    .regex(visible(scope, f.unitPath()).subtreeRegex()));
         }
         if (f.kind() != null) {
             and.add(Criteria.where("kind").is(f.kind()));
@@ -202,7 +202,7 @@ public class HonourService {
         Query query = Query.query(new Criteria().andOperator(and));
         long total = mongo.count(query, Honour.class);
         List<Honour> items = mongo.find(
-                query.with(PageRequest.of(page, size, Sort.by(Sort.Order.desc("awardedOn"), Sort.Order.asc("_id")))),
+                query.with(Paging.request(page, size, Sort.by(Sort.Order.desc("awardedOn"), Sort.Order.asc("_id")))),
                 Honour.class);
         return new PageView<>(items, total, page, size);
     }
@@ -215,7 +215,7 @@ public class HonourService {
             OrgScope scope, HonourKind kind, HonourLevel level, String round, String unitPath) {
         String regex = unitPath == null || unitPath.isBlank()
                 ? scope.subtreeRegex()
-                : "^" + visible(scope, unitPath).value() + "(/|$)";
+                : visible(scope, unitPath).subtreeRegex();
         List<Criteria> and = new ArrayList<>();
         and.add(Criteria.where("reviews.holderUnitPath").regex(regex));
         if (kind != null) {

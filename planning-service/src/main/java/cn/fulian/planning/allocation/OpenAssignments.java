@@ -38,7 +38,7 @@ class OpenAssignments implements UnitWorkload {
     @Override
     public OpenWork openAt(OrgPath unit, boolean withSubtree, int limit) {
         Criteria where = withSubtree
-                ? Criteria.where("unitPath").regex("^" + unit.value() + "(/|$)")
+                ? Criteria.where("unitPath").regex(unit.subtreeRegex())
                 : Criteria.where("unitPath").is(unit.value());
         where.and("status")
                 .ne(AssignmentStatus.CANCELLED)

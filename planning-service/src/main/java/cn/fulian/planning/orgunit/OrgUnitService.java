@@ -195,7 +195,7 @@ public class OrgUnitService {
         if (unit.type().hasDivisionCode()) {
             requireFit(unit.type(), unit.code(), parent, "parentCode");
         }
-        List<OrgUnit> below = units.findByPathRegexOrderByPath("^" + unit.path().value() + "/");
+        List<OrgUnit> below = units.findByPathRegexOrderByPath(unit.path().belowRegex());
         int height = below.stream()
                 .mapToInt(u -> u.path().depth() - unit.path().depth())
                 .max()
@@ -305,7 +305,7 @@ public class OrgUnitService {
         OrgPath from = OrgPath.of(unit.movedFrom());
         OrgPath to = unit.path();
         Instant at = clock.instant();
-        for (OrgUnit below : units.findByPathRegexOrderByPath("^" + from.value() + "/")) {
+        for (OrgUnit below : units.findByPathRegexOrderByPath(from.belowRegex())) {
             below.followAncestor(from, to, unit.movedBy(), at);
             save(below);
         }

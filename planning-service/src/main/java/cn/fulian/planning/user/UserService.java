@@ -72,8 +72,10 @@ public class UserService {
         and.add(Criteria.where("unitPath").regex(scope.subtreeRegex()));
         if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
             OrgUnit unit = units.get(scope, filter.unitCode());
-            String path = Pattern.quote(unit.path().value());
-            and.add(Criteria.where("unitPath").regex(filter.withSubunits() ? "^" + path + "(/|$)" : "^" + path + "$"));
+            and.add(
+                    filter.withSubunits()
+                            ? Criteria.where("unitPath").regex(unit.path().subtreeRegex())
+                            : Criteria.where("unitPath").is(unit.path().value()));
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             String text = Pattern.quote(filter.q().trim());

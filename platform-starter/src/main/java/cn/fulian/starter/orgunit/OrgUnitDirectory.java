@@ -41,7 +41,7 @@ public class OrgUnitDirectory {
         Query q = Query.query(Criteria.where("parentCode")
                         .is(path.code())
                         .and("path")
-                        .regex("^" + path.value() + "/[^/]+$")
+                        .regex(path.childrenRegex())
                         .and("retired")
                         .is(false))
                 .with(Sort.by("_id"));

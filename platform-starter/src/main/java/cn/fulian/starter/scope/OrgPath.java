@@ -69,6 +69,25 @@ public record OrgPath(String value) {
         return value.equals(other.value) || value.startsWith(other.value + "/");
     }
 
+    /**
+     * The regular expression a query on a stored path uses for this unit and everything below it ({@code
+     * ^350100/350102(/|$)}). Paths hold only codes and slashes, so nothing needs quoting, and the anchored prefix lets
+     * MongoDB use an index on the path.
+     */
+    public String subtreeRegex() {
+        return "^" + value + "(/|$)";
+    }
+
+    /** Everything strictly below this unit ({@code ^350100/350102/}). */
+    public String belowRegex() {
+        return "^" + value + "/";
+    }
+
+    /** This unit's direct children ({@code ^350100/350102/[^/]+$}). */
+    public String childrenRegex() {
+        return "^" + value + "/[^/]+$";
+    }
+
     public boolean isDirectChildOf(OrgPath other) {
         return !isRoot() && parent().equals(other);
     }

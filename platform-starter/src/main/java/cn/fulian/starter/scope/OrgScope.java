@@ -58,6 +58,6 @@ public record OrgScope(String username, OrgPath unit, Level level, Set<String> r
 
     /** The path prefix a repository query uses to stay inside the scope ({@code ^350100/350102(/|$)}). */
     public String subtreeRegex() {
-        return "^" + unit.value() + "(/|$)";
+        return unit.subtreeRegex();
     }
 }

@@ -164,7 +164,7 @@ public class ReportService {
     public Page<ProgressReport> list(
             OrgScope scope, String unit, String period, ReportStatus status, PageRequest page) {
         OrgPath root = unitOrOwn(scope, unit);
-        Criteria c = Criteria.where("unitPath").regex("^" + root.value() + "(/|$)");
+        Criteria c = Criteria.where("unitPath").regex(root.subtreeRegex());
         if (period != null && !period.isBlank()) {
             c = c.and("period").is(period);
         }
@@ -208,7 +208,7 @@ public class ReportService {
                 Query.query(Criteria.where("year")
                                 .is(y)
                                 .and("unitPath")
-                                .regex("^" + root.value() + "(/|$)")
+                                .regex(root.subtreeRegex())
                                 .and("parentAssignmentId")
                                 .ne(null)
                                 .and("cancelled")
@@ -218,7 +218,7 @@ public class ReportService {
                 ReadModel.ASSIGNMENTS);
         Map<String, ReportStatus> state = new HashMap<>();
         mongo.find(
-                        Query.query(Criteria.where("year").is(y).and("unitPath").regex("^" + root.value() + "(/|$)")),
+                        Query.query(Criteria.where("year").is(y).and("unitPath").regex(root.subtreeRegex())),
                         ProgressReport.class)
                 .forEach(r -> state.put(r.id(), r.status()));
         List<Owed> owed = new ArrayList<>();

@@ -1,10 +1,10 @@
 package cn.fulian.rights.audit;
 
 import cn.fulian.rights.privacy.PersonalDataCipher;
-import cn.fulian.rights.web.PageView;
-import cn.fulian.rights.web.Paging;
 import cn.fulian.starter.scope.OrgScope;
 import cn.fulian.starter.scope.Role;
+import cn.fulian.starter.web.PageView;
+import cn.fulian.starter.web.Paging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -3,12 +3,12 @@ package cn.fulian.rights.cases;
 import cn.fulian.rights.cases.CaseFilter.TransferFilter;
 import cn.fulian.rights.codes.CaseStatus;
 import cn.fulian.rights.deadline.DeadlinePolicy;
-import cn.fulian.rights.web.PageView;
-import cn.fulian.rights.web.Paging;
 import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
+import cn.fulian.starter.web.Paging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public class CaseQueries {
         LocalDate today = LocalDate.now(clock);
         String todayIso = today.toString();
         Query query = Query.query(Criteria.where("handlingUnit")
-                .regex("^" + unit.value() + "(/|$)")
+                .regex(unit.subtreeRegex())
                 .and("status")
                 .in(OPEN)
                 .and("nextDueDate")
@@ -103,7 +103,7 @@ public class CaseQueries {
             }
             OrgPath unit = OrgPath.of(filter.unit());
             scope.requireVisible(unit, "单位 " + unit);
-            all.add(Criteria.where("handlingUnit").regex("^" + unit.value() + "(/|$)"));
+            all.add(Criteria.where("handlingUnit").regex(unit.subtreeRegex()));
         }
         if (filter.status() != null) {
             all.add(Criteria.where("status").is(filter.status()));

@@ -6,14 +6,12 @@ import cn.fulian.activity.activity.ActivityService;
 import cn.fulian.activity.activity.ActivityStatus;
 import cn.fulian.activity.catalogue.CatalogueService;
 import cn.fulian.activity.catalogue.MetricDefinition;
-import cn.fulian.activity.config.PageView;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
@@ -72,8 +70,8 @@ class ActivityController {
             @RequestParam(required = false) String assignmentId,
             @RequestParam(required = false) String importBatchId,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         ActivityFilter filter =
                 new ActivityFilter(unitPath, subtree, type, year, status, from, to, assignmentId, importBatchId, q);
         Map<String, MetricDefinition> defs = catalogue.catalogue().metricsByCode();

@@ -1,6 +1,5 @@
 package cn.fulian.activity.honour.web;
 
-import cn.fulian.activity.config.PageView;
 import cn.fulian.activity.honour.Honour;
 import cn.fulian.activity.honour.HonourFilter;
 import cn.fulian.activity.honour.HonourKind;
@@ -11,11 +10,10 @@ import cn.fulian.activity.honour.ReviewOutcome;
 import cn.fulian.activity.honour.RoundCount;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -75,8 +73,8 @@ class HonourController {
             @RequestParam(required = false) String unitPath,
             @RequestParam(required = false) String round,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return honours.list(scope, new HonourFilter(kind, level, status, unitPath, round, q), page, size)
                 .map(this::view);
     }

@@ -4,9 +4,10 @@ import cn.fulian.planning.allocation.AllocationService;
 import cn.fulian.planning.allocation.AllocationService.AllocationInput;
 import cn.fulian.planning.allocation.Assignment;
 import cn.fulian.planning.allocation.AssignmentStatus;
-import cn.fulian.planning.web.PageView;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
+import cn.fulian.starter.web.Paging;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,7 +18,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,7 +81,7 @@ class AssignmentController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return PageView.of(allocations
-                .mine(scope, year, status, PageRequest.of(Math.max(page, 0), PageView.clamp(size), Sort.by("taskId")))
+                .mine(scope, year, status, Paging.request(page, size, Sort.by("taskId")))
                 .map(this::view));
     }
 

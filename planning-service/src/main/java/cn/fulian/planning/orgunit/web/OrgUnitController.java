@@ -6,9 +6,10 @@ import cn.fulian.planning.orgunit.OrgUnit;
 import cn.fulian.planning.orgunit.OrgUnitChange;
 import cn.fulian.planning.orgunit.OrgUnitService;
 import cn.fulian.planning.orgunit.UnitState;
-import cn.fulian.planning.web.PageView;
 import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
+import cn.fulian.starter.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,6 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -118,9 +118,8 @@ class OrgUnitController {
     @GetMapping
     PageView<OrgUnitView> subtree(
             OrgScope scope, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        return PageView.of(
-                service.subtree(scope, PageRequest.of(Math.max(page, 0), PageView.clamp(size), Sort.by("path")))
-                        .map(OrgUnitView::of));
+        return PageView.of(service.subtree(scope, Paging.request(page, size, Sort.by("path")))
+                .map(OrgUnitView::of));
     }
 
     @GetMapping("/{code}")
@@ -140,8 +139,8 @@ class OrgUnitController {
             @PathVariable String code,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return PageView.of(service.history(scope, code, PageRequest.of(Math.max(page, 0), PageView.clamp(size)))
-                .map(ChangeView::of));
+        return PageView.of(
+                service.history(scope, code, Paging.request(page, size)).map(ChangeView::of));
     }
 
     @PostMapping

@@ -4,9 +4,10 @@ import cn.fulian.planning.orgunit.OrgUnit;
 import cn.fulian.planning.orgunit.OrgUnitService;
 import cn.fulian.planning.plan.AnnualPlan;
 import cn.fulian.planning.plan.PlanService;
-import cn.fulian.planning.web.PageView;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
+import cn.fulian.starter.web.Paging;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,10 +68,8 @@ class PlanController {
         return PageView.of(plans.list(
                         scope,
                         year,
-                        PageRequest.of(
-                                Math.max(page, 0),
-                                PageView.clamp(size),
-                                Sort.by(Sort.Direction.DESC, "year").and(Sort.by("unitPath"))))
+                        Paging.request(
+                                page, size, Sort.by(Sort.Direction.DESC, "year").and(Sort.by("unitPath"))))
                 .map(p -> PlanView.Summary.of(p, names.computeIfAbsent(p.unitPath(), this::nameOf))));
     }
 

@@ -6,8 +6,9 @@ import cn.fulian.planning.user.StaffRoles.RoleOption;
 import cn.fulian.planning.user.UserChange;
 import cn.fulian.planning.user.UserService;
 import cn.fulian.planning.user.UserService.UserFilter;
-import cn.fulian.planning.web.PageView;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
+import cn.fulian.starter.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,7 +16,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,7 +100,7 @@ class UserController {
         return PageView.of(service.list(
                         scope,
                         new UserFilter(q, unitCode, withSubunits, enabled),
-                        PageRequest.of(Math.max(page, 0), PageView.clamp(size), Sort.by("unitPath", "username")))
+                        Paging.request(page, size, Sort.by("unitPath", "username")))
                 .map(UserView::of));
     }
 
@@ -120,7 +120,7 @@ class UserController {
             @PathVariable String username,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return PageView.of(service.history(scope, username, PageRequest.of(Math.max(page, 0), PageView.clamp(size))));
+        return PageView.of(service.history(scope, username, Paging.request(page, size)));
     }
 
     @PostMapping

@@ -9,10 +9,11 @@ import cn.fulian.reporting.report.ReportService.Owed;
 import cn.fulian.reporting.report.ReportService.SubmitInput;
 import cn.fulian.reporting.report.ReportStatus;
 import cn.fulian.reporting.report.ScheduleService;
-import cn.fulian.reporting.web.PageView;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.web.PageView;
+import cn.fulian.starter.web.Paging;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -23,7 +24,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -90,9 +90,7 @@ class ReportController {
             @RequestParam(required = false) ReportStatus status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return PageView.of(
-                reports.list(scope, unit, period, status, PageRequest.of(Math.max(page, 0), PageView.clamp(size))),
-                this::view);
+        return PageView.of(reports.list(scope, unit, period, status, Paging.request(page, size)), this::view);
     }
 
     /** 催报: reports owed and not submitted (or returned and not resubmitted). */
@@ -104,9 +102,7 @@ class ReportController {
             @RequestParam(required = false) String period,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return PageView.of(
-                reports.owed(scope, unit, year, period, PageRequest.of(Math.max(page, 0), PageView.clamp(size))),
-                o -> o);
+        return PageView.of(reports.owed(scope, unit, year, period, Paging.request(page, size)), o -> o);
     }
 
     @GetMapping("/progress-reports/{id}")
