@@ -172,10 +172,10 @@ class ProblemDetailsTest {
                         .content(amend.formatted(70)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:fulian:problem:conflict"))
-                .andExpect(jsonPath("$.titleEn").value(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.matchesPattern(".*\\p{IsHan}.*"))))
-                .andExpect(jsonPath("$.detailZh").value(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.containsString(" / "))));
+                .andExpect(jsonPath("$.titleEn")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(".*\\p{IsHan}.*"))))
+                .andExpect(jsonPath("$.detailZh")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" / "))));
 
         assertThat(repository.findById(id).orElseThrow().participants()).isEqualTo(90);
     }
