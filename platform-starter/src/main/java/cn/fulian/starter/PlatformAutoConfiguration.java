@@ -78,6 +78,12 @@ public class PlatformAutoConfiguration {
         return new EventCodec();
     }
 
+    /** Registered with the services' JSON mapper by Spring Boot, as every {@code JacksonModule} bean is. */
+    @Bean
+    tools.jackson.databind.JacksonModule platformNumbers() {
+        return cn.fulian.starter.web.PlatformJson.numbersWrittenOneWay();
+    }
+
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();

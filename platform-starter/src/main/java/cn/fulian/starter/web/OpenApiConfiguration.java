@@ -1,10 +1,12 @@
 package cn.fulian.starter.web;
 
+import cn.fulian.starter.scope.OrgScope;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,11 @@ import org.springframework.context.annotation.Configuration;
 /** Every service's OpenAPI document names the service and the bearer token it requires. */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
+
+    static {
+        // the caller's scope is read from the token by an argument resolver; clients never send it
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(OrgScope.class);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -56,6 +56,19 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aWholeNumberIsWrittenAsOneWhateverItWasComputedAs() throws Exception {
+        String body = mvc.perform(get("/api/sample/figures").with(gulouStaff()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(body)
+                .contains("\"participants\":13170,")
+                .contains("\"rate\":98.5")
+                .contains("\"count\":72");
+    }
+
+    @Test
     void withoutATokenTheAnswerIs401AsProblemDetails() throws Exception {
         mvc.perform(get("/api/sample/me"))
                 .andExpect(status().isUnauthorized())

@@ -61,6 +61,14 @@ class SampleController {
         return ActivityView.of(repository.save(activity));
     }
 
+    /** Figures as a dashboard computes them: a sum that happens to be whole, a rate that is not. */
+    record Figures(double participants, Double rate, long count) {}
+
+    @GetMapping("/api/sample/figures")
+    Figures figures(OrgScope scope) {
+        return new Figures(13170.0, 98.5, 72);
+    }
+
     @GetMapping("/api/sample/activities/{id}")
     ActivityView get(OrgScope scope, @PathVariable String id) {
         return ActivityView.of(visible(scope, id));

@@ -51,4 +51,18 @@ public abstract class ServiceFoundationContract {
                 .andExpect(
                         jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
     }
+
+    @Test
+    void theOpenApiDocumentNeverAsksForTheScopeWhichComesFromTheToken() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(doc)
+                .doesNotContain("OrgScope")
+                .doesNotContain("\"name\":\"scope\"")
+                .doesNotContain("\"name\":\"roles\"")
+                .doesNotContain("\"name\":\"username\",\"in\":\"query\"");
+    }
 }
