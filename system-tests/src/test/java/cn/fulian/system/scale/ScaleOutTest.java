@@ -215,12 +215,12 @@ class ScaleOutTest {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        try (HttpClient http = HttpClient.newBuilder()
+        // a client per call: a new connection each time, so the answer is the gateway's at that port
+        HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
-                .build()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
+                .build();
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
