@@ -70,10 +70,14 @@ public class RebuildCoordination implements SmartLifecycle {
 
     private volatile boolean running;
 
-    RebuildCoordination(MongoTemplate mongo, KafkaListenerEndpointRegistry registry, Clock clock) {
+    /**
+     * Leases and heartbeats count in the machine's time, not in the service's business clock (which names "today" for
+     * deadlines and can be set apart from it).
+     */
+    RebuildCoordination(MongoTemplate mongo, KafkaListenerEndpointRegistry registry) {
         this.mongo = mongo;
         this.registry = registry;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         this.leases = new MongoLeases(mongo, LEASES, clock);
     }
 
