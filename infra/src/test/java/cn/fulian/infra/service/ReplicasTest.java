@@ -66,6 +66,18 @@ class ReplicasTest {
     }
 
     @Test
+    void statusAndDownSeeTheReplicasTheRunningPlatformWasStartedWith(@org.junit.jupiter.api.io.TempDir Path state)
+            throws Exception {
+        Replicas.parse("reporting=2,gateway=2").note(state);
+
+        assertThat(Replicas.noted(state))
+                .hasValueSatisfying(
+                        noted -> assertThat(Replicas.parse(noted)).isEqualTo(Replicas.parse("gateway=2,reporting=2")));
+        Replicas.none().note(state);
+        assertThat(Replicas.parse(Replicas.noted(state).orElseThrow())).isEqualTo(Replicas.none());
+    }
+
+    @Test
     void aMisspelledServiceOrAnImpossibleCountIsRefusedWithTheReason() {
         assertThatThrownBy(() -> settings("reprting=2"))
                 .isInstanceOf(IllegalArgumentException.class)

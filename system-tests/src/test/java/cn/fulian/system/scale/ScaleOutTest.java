@@ -168,22 +168,32 @@ class ScaleOutTest {
     @Test
     @Order(4)
     void aReportingInstanceKilledWhileActivitiesAreRecordedLosesNothing() throws Exception {
-        String victim = REPORTING_IDS.get(applyingInstance());
+        int victimIndex = applyingInstance();
+        String victim = REPORTING_IDS.get(victimIndex);
+        int survivorPort = REPORTING_PORTS.get(1 - victimIndex);
         ServiceProcess instance = ServiceProcess.of(
                 victim,
                 platform.state().resolve("pids").resolve(victim + ".pid"),
                 platform.state().resolve("logs"));
         ActivityWrites writes = drill.writes();
-        writes.startStream(PAUSE);
-        Thread.sleep(2_000);
-        instance.kill();
-        Thread.sleep(4_000);
-        Report report = writes.stopStream();
+        try (LiveStream survivor = LiveStream.open(url(survivorPort), Drill.CITY, gateway.token("leader"))) {
+            writes.startStream(PAUSE);
+            Thread.sleep(2_000);
+            instance.kill();
+            int noticesAtTheKill = survivor.notices().size();
+            Thread.sleep(4_000);
+            Report report = writes.stopStream();
 
-        assertThat(report.violations()).as("writes while %s was killed", victim).isEmpty();
-        assertThat(report.accepted()).isPositive();
-        // the other instance takes the partitions once the group notices the loss; the launcher restarts the victim
-        drill.assertDashboardEqualsGroundTruth("after " + victim + " was killed mid-stream");
+            assertThat(report.violations())
+                    .as("writes while %s was killed", victim)
+                    .isEmpty();
+            assertThat(report.accepted()).isPositive();
+            // the other instance takes the partitions once the group notices the loss; the launcher restarts the victim
+            drill.assertDashboardEqualsGroundTruth("after " + victim + " was killed mid-stream");
+            assertThat(survivor.notices().size())
+                    .as("the live stream on the surviving instance still announces changes after the kill")
+                    .isGreaterThan(noticesAtTheKill);
+        }
     }
 
     /** Which reporting instance holds the read model's partitions (its consumer's assigned-partitions gauge). */
