@@ -60,11 +60,8 @@ public class RebuildCoordination implements SmartLifecycle {
     private final MongoLeases leases;
     private final Clock clock;
     private final String instance = InstanceId.current();
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "rebuild-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Made at each start: a context can be stopped and started again. */
+    private volatile ScheduledExecutorService watcher;
     /** The rebuild (attempt) this instance paused its listener for, or null. */
     private volatile String pausedFor;
 
@@ -169,6 +166,11 @@ public class RebuildCoordination implements SmartLifecycle {
     @Override
     public void start() {
         watch(); // before the listeners start, so an instance started during a rebuild never writes into it
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rebuild-watch");
+            t.setDaemon(true);
+            return t;
+        });
         watcher.scheduleWithFixedDelay(
                 this::watch, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
@@ -177,7 +179,9 @@ public class RebuildCoordination implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        watcher.shutdownNow();
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
     }
 
     @Override
