@@ -4,10 +4,13 @@ import cn.fulian.infra.control.DownCommand;
 import cn.fulian.infra.control.StatusCommand;
 import cn.fulian.infra.keycloak.RealmCommand;
 import cn.fulian.infra.launch.UpCommand;
+import cn.fulian.infra.service.Replicas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Entry point of {@code infra.jar}: {@code up}, {@code down} or {@code status}. The root {@code ./platform} script
@@ -30,7 +33,7 @@ public final class Platform {
         }
         PlatformSettings settings;
         try {
-            settings = PlatformSettings.fromEnvironment(System.getenv(), root());
+            settings = PlatformSettings.fromEnvironment(environment(args[0]), root());
             Files.createDirectories(settings.logDir());
         } catch (IllegalArgumentException | IOException e) {
             Console.error(e.getMessage());
@@ -46,6 +49,21 @@ public final class Platform {
             default -> usage();
         };
         System.exit(exitCode);
+    }
+
+    /**
+     * The environment, and for {@code status} and {@code down} without {@code PLATFORM_REPLICAS} the replicas the
+     * running platform was started with.
+     */
+    private static Map<String, String> environment(String command) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (!command.equals("up")
+                && (env.get("PLATFORM_REPLICAS") == null
+                        || env.get("PLATFORM_REPLICAS").isBlank())) {
+            PlatformSettings plain = PlatformSettings.fromEnvironment(env, root());
+            Replicas.noted(plain.state()).ifPresent(noted -> env.put("PLATFORM_REPLICAS", noted));
+        }
+        return env;
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.fulian.infra;
 
 import cn.fulian.infra.federation.FederationSettings;
 import cn.fulian.infra.process.RestartPolicy;
+import cn.fulian.infra.service.Replicas;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.Optional;
  *     20MB}), and its rotated files together stay under ten times that
  * @param federationFile the installation's federation settings ({@code FEDERATION_SETTINGS}, relative to the checkout;
  *     default the 福州 demo's {@code infra/federations/fuzhou/federation.yaml})
+ * @param replicas how many instances of each service run ({@code PLATFORM_REPLICAS}, e.g. {@code reporting=2,gateway=2})
  */
 public record PlatformSettings(
         Path root,
@@ -48,7 +50,8 @@ public record PlatformSettings(
         RestartPolicy restartPolicy,
         Optional<String> logFormat,
         String logMaxFileSize,
-        Path federationFile) {
+        Path federationFile,
+        Replicas replicas) {
 
     /** The structured formats Spring Boot writes. */
     public static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("ecs", "logstash", "gelf");
@@ -87,7 +90,8 @@ public record PlatformSettings(
                         .map(file -> root.resolve(file))
                         .orElse(FederationSettings.defaultFile(root))
                         .toAbsolutePath()
-                        .normalize());
+                        .normalize(),
+                Replicas.parse(env.get("PLATFORM_REPLICAS")));
     }
 
     private static Optional<String> logFormat(Map<String, String> env) {

@@ -17,6 +17,7 @@ public final class Topology {
     public static final String KEYCLOAK = "keycloak";
     public static final String KAFKA = "kafka";
     public static final String MONGO = "mongo";
+    public static final String GATEWAY_FRONT = "gateway-front";
 
     private Topology() {}
 
@@ -39,7 +40,15 @@ public final class Topology {
         }
         for (JavaService service : Services.all(s)) {
             components.add(new Component(
-                    service.name(), service.name(), service.url(), Probe.actuatorHealth(service.healthUrl()), false));
+                    service.id(), service.id(), service.url(), Probe.actuatorHealth(service.healthUrl()), false));
+        }
+        if (!Services.frontedGateways(s).isEmpty()) {
+            components.add(new Component(
+                    GATEWAY_FRONT,
+                    "gateway front",
+                    host + ":" + s.gatewayPort(),
+                    Probe.tcp(host, s.gatewayPort()),
+                    true));
         }
         return components;
     }
@@ -47,11 +56,14 @@ public final class Topology {
     public static List<PortNeed> ports(PlatformSettings s) {
         List<PortNeed> ports = new ArrayList<>();
         for (JavaService service : Services.all(s)) {
-            ports.add(new PortNeed(service.port(), service.name(), service.portVariable()));
+            ports.add(new PortNeed(service.port(), service.id(), service.portVariable()));
             ports.add(new PortNeed(
                     service.managementPort(),
-                    service.name() + " management, its port + " + JavaService.MANAGEMENT_OFFSET,
+                    service.id() + " management, its port + " + JavaService.MANAGEMENT_OFFSET,
                     service.portVariable()));
+        }
+        if (!Services.frontedGateways(s).isEmpty()) {
+            ports.add(new PortNeed(s.gatewayPort(), "gateway front (round robin)", "GATEWAY_PORT"));
         }
         ports.add(new PortNeed(s.keycloakPort(), "Keycloak", "KEYCLOAK_PORT"));
         ports.add(new PortNeed(s.keycloakManagementPort(), "Keycloak management", "KEYCLOAK_MANAGEMENT_PORT"));

@@ -1,5 +1,6 @@
 package cn.fulian.reporting;
 
+import cn.fulian.reporting.readmodel.RebuildCoordination;
 import cn.fulian.starter.test.ServiceTest;
 import cn.fulian.starter.test.fuzz.MalformedInputContract;
 import java.util.List;
@@ -16,5 +17,11 @@ class MalformedInputTest extends MalformedInputContract {
     @Override
     protected List<String> mainWrites() {
         return List.of("POST /api/reports/progress-reports", "PUT /api/reports/schedules/{year}");
+    }
+
+    /** Each instance's heartbeat for rebuild coordination, written every half second. */
+    @Override
+    protected List<String> writtenInTheBackground() {
+        return List.of(RebuildCoordination.INSTANCES);
     }
 }

@@ -5,6 +5,7 @@ import cn.fulian.infra.Console;
 import cn.fulian.infra.PlatformSettings;
 import cn.fulian.infra.Topology;
 import cn.fulian.infra.federation.FederationSettings;
+import cn.fulian.infra.front.RoundRobinFront;
 import cn.fulian.infra.kafka.KafkaBroker;
 import cn.fulian.infra.keycloak.KeycloakDatabase;
 import cn.fulian.infra.keycloak.KeycloakDistribution;
@@ -20,6 +21,7 @@ import cn.fulian.infra.service.LocalSecrets;
 import cn.fulian.infra.service.Services;
 import cn.fulian.store.MongoWireServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,7 @@ final class RunningPlatform {
     private volatile SupervisedChild keycloak;
     private MongoWireServer mongo;
     private KafkaBroker kafka;
+    private RoundRobinFront front;
     private volatile boolean stopping;
     private boolean stopped;
 
@@ -106,6 +109,7 @@ final class RunningPlatform {
         for (JavaService service : Services.all(settings)) {
             waiting.add(new Waiting(startService(service), System.nanoTime()));
         }
+        startFront(since);
         awaitReady(waiting, since);
     }
 
@@ -150,6 +154,7 @@ final class RunningPlatform {
         if (keycloakProcess != null && !keycloakProcess.awaitStop(KEYCLOAK_STOP_GRACE)) {
             Console.line("  ! Keycloak did not stop within %d s and was killed", KEYCLOAK_STOP_GRACE.toSeconds());
         }
+        closeQuietly("gateway front", front);
         closeQuietly("Kafka", kafka);
         closeQuietly("MongoDB (wire)", mongo);
         pids.deleteAll();
@@ -237,10 +242,27 @@ final class RunningPlatform {
         Console.ready(component.label(), component.address(), since);
     }
 
+    /** With several gateways: the round-robin front on the gateway's port, in this JVM. */
+    private synchronized void startFront(long since) throws IOException {
+        List<JavaService> gateways = Services.frontedGateways(settings);
+        if (gateways.isEmpty()) {
+            return;
+        }
+        checkNotStopping();
+        Component component = components.get(Topology.GATEWAY_FRONT);
+        front = RoundRobinFront.start(
+                PlatformSettings.HOST,
+                settings.gatewayPort(),
+                gateways.stream()
+                        .map(g -> new InetSocketAddress(PlatformSettings.HOST, g.port()))
+                        .toList());
+        Console.ready(component.label(), component.address() + " → " + gateways.size() + " gateways", since);
+    }
+
     private synchronized SupervisedChild startService(JavaService service) throws IOException {
         checkNotStopping();
         SupervisedChild child = supervised(
-                service.name(),
+                service.id(),
                 restartMarker -> {
                     // Built afresh for each start from the same settings: same port, same environment, same key.
                     ProcessBuilder command = new ProcessBuilder(Services.command(service, settings))
@@ -248,7 +270,7 @@ final class RunningPlatform {
                     command.environment().putAll(Services.environment(service, settings));
                     command.environment().putAll(Services.federationEnvironment(service, federation));
                     command.environment().putAll(secrets.forService(service));
-                    return launch(service.name(), command, restartMarker);
+                    return launch(service.id(), command, restartMarker);
                 },
                 () -> {});
         services.add(child);
@@ -275,8 +297,7 @@ final class RunningPlatform {
             throws IOException {
         Component component = components.get(name);
         // a Java service writes <name>.log itself (rotated); its console output, warnings and errors, goes here
-        boolean javaService =
-                Services.all(settings).stream().anyMatch(s -> s.name().equals(name));
+        boolean javaService = Services.all(settings).stream().anyMatch(s -> s.id().equals(name));
         Path log = settings.logDir().resolve(name + (javaService ? ".out" : ".log"));
         return restartMarker.isPresent()
                 ? ChildProcess.restart(name, component.label(), command, log, restartMarker.get())

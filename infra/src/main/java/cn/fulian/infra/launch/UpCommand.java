@@ -84,6 +84,7 @@ public final class UpCommand {
         RunningPlatform platform = new RunningPlatform(settings, federation, pids);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "platform-stop"));
         try {
+            settings.replicas().note(settings.state());
             platform.start(since);
         } catch (StopRequested e) {
             return 130;
@@ -128,6 +129,14 @@ public final class UpCommand {
         Console.line("PLATFORM READY in %s", Console.elapsed(since));
         Console.line("");
         Console.line("  Web console and API   %s", settings.gatewayUrl());
+        List<JavaService> all = Services.all(settings);
+        if (all.stream().anyMatch(s -> s.instance() > 1)) {
+            for (JavaService service : all) {
+                if (all.stream().filter(s -> s.name().equals(service.name())).count() > 1) {
+                    Console.line("  %-21s %s", service.id(), service.url());
+                }
+            }
+        }
         Console.line(
                 "  Keycloak              %s   (admin console: %s / %s)",
                 settings.keycloakUrl(),

@@ -10,8 +10,18 @@ import java.nio.file.Path;
  * 29081), so that two platforms on different port sets on one machine never share one.
  *
  * @param urlVariable the variable through which the gateway learns this service's address (null for the gateway)
+ * @param instance which instance of the service this is, from 1 (see {@link Replicas})
  */
-public record JavaService(String name, int port, String portVariable, String urlVariable) {
+public record JavaService(String name, int port, String portVariable, String urlVariable, int instance) {
+
+    public JavaService(String name, int port, String portVariable, String urlVariable) {
+        this(name, port, portVariable, urlVariable, 1);
+    }
+
+    /** The process's name in pid, status and log files: the module's name, with {@code -2}, {@code -3} for replicas. */
+    public String id() {
+        return instance == 1 ? name : name + "-" + instance;
+    }
 
     public Path jar(Path root, String version) {
         return root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");

@@ -26,7 +26,33 @@ public final class Services {
 
     private Services() {}
 
+    /** Every instance of every service, in start order: each service's instances together, the gateways last. */
     public static List<JavaService> all(PlatformSettings s) {
+        List<JavaService> all = new ArrayList<>();
+        for (JavaService first : firstInstances(s)) {
+            int count = s.replicas().of(first.name());
+            // several gateways: the launcher's front keeps the gateway's port, the gateways take the steps above it
+            int offset = first.isGateway() && count > 1 ? 1 : 0;
+            for (int n = 1; n <= count; n++) {
+                all.add(new JavaService(
+                        first.name(),
+                        first.port() + Replicas.PORT_STEP * (n - 1 + offset),
+                        first.portVariable(),
+                        first.urlVariable(),
+                        n));
+            }
+        }
+        return all;
+    }
+
+    /** The gateways, when the launcher runs several behind its front; empty with one gateway. */
+    public static List<JavaService> frontedGateways(PlatformSettings s) {
+        List<JavaService> gateways =
+                all(s).stream().filter(JavaService::isGateway).toList();
+        return gateways.size() > 1 ? gateways : List.of();
+    }
+
+    private static List<JavaService> firstInstances(PlatformSettings s) {
         return List.of(
                 new JavaService("planning-service", s.planningPort(), "PLANNING_PORT", "PLANNING_URL"),
                 new JavaService("activity-service", s.activityPort(), "ACTIVITY_PORT", "ACTIVITY_URL"),
@@ -52,18 +78,58 @@ public final class Services {
         env.put("KAFKA_BOOTSTRAP_SERVERS", s.kafkaBootstrapServers());
         env.put("KEYCLOAK_URL", s.keycloakUrl());
         // the service writes its own log, rotated by size; its console (kept in <name>.out) has warnings and errors
-        env.put("LOGGING_FILE_NAME", s.logDir().resolve(service.name() + ".log").toString());
+        env.put("LOGGING_FILE_NAME", s.logDir().resolve(service.id() + ".log").toString());
         env.put("LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE", s.logMaxFileSize());
         env.put("LOGGING_LOGBACK_ROLLINGPOLICY_TOTAL_SIZE_CAP", s.logTotalSizeCap());
         env.put("LOGGING_LOGBACK_ROLLINGPOLICY_MAX_HISTORY", "14");
         env.put("LOGGING_THRESHOLD_CONSOLE", "WARN");
         s.logFormat().ifPresent(format -> env.put("LOGGING_STRUCTURED_FORMAT_FILE", format));
         if (service.isGateway()) {
-            for (JavaService backend : all(s)) {
-                if (!backend.isGateway()) {
-                    env.put(backend.urlVariable(), backend.url());
-                }
+            env.putAll(backendAddresses(s));
+        }
+        return env;
+    }
+
+    /**
+     * Where the gateway finds each service: its URL when it runs once; {@code lb://<module>} when it runs several times,
+     * with the instances listed for Spring Cloud's simple discovery ({@code SPRING_APPLICATION_JSON}), through which the
+     * gateway's load balancer takes them in turn.
+     */
+    static Map<String, String> backendAddresses(PlatformSettings s) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, List<String>> instances = new LinkedHashMap<>();
+        for (JavaService backend : all(s)) {
+            if (!backend.isGateway()) {
+                instances
+                        .computeIfAbsent(backend.name(), k -> new ArrayList<>())
+                        .add(backend.url());
+                env.putIfAbsent(backend.urlVariable(), backend.url());
             }
+        }
+        StringBuilder json = new StringBuilder();
+        for (JavaService backend : all(s)) {
+            List<String> urls = instances.get(backend.name());
+            if (backend.isGateway() || backend.instance() != 1 || urls.size() < 2) {
+                continue;
+            }
+            env.put(backend.urlVariable(), "lb://" + backend.name());
+            json.append(json.isEmpty() ? "" : ",")
+                    .append('"')
+                    .append(backend.name())
+                    .append("\":[");
+            for (int i = 0; i < urls.size(); i++) {
+                json.append(i == 0 ? "" : ",")
+                        .append("{\"uri\":\"")
+                        .append(urls.get(i))
+                        .append("\"}");
+            }
+            json.append(']');
+        }
+        if (!json.isEmpty()) {
+            env.put(
+                    "SPRING_APPLICATION_JSON",
+                    "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{" + json
+                            + "}}}}}}}");
         }
         return env;
     }

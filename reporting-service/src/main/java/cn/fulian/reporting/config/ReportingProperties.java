@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     switches the check off
  * @param snapshotLateLimit how long after a deadline a missed snapshot is still taken (and marked late); later than
  *     that the figures would no longer resemble the deadline's, so the period stays without a snapshot
+ * @param rebuildPauseTimeout how long a rebuild waits for the other instances to pause their listeners before it gives
+ *     up without touching the read model
  */
 @ConfigurationProperties("fulian.reporting")
 public record ReportingProperties(
@@ -22,7 +24,8 @@ public record ReportingProperties(
         Duration sseTimeout,
         Duration sseKeepAlive,
         Duration snapshotCheck,
-        Duration snapshotLateLimit) {
+        Duration snapshotLateLimit,
+        Duration rebuildPauseTimeout) {
 
     public ReportingProperties {
         zone = zone != null ? zone : "Asia/Shanghai";
@@ -31,5 +34,6 @@ public record ReportingProperties(
         sseKeepAlive = sseKeepAlive != null ? sseKeepAlive : Duration.ofSeconds(20);
         snapshotCheck = snapshotCheck != null ? snapshotCheck : Duration.ofMinutes(1);
         snapshotLateLimit = snapshotLateLimit != null ? snapshotLateLimit : Duration.ofDays(3);
+        rebuildPauseTimeout = rebuildPauseTimeout != null ? rebuildPauseTimeout : Duration.ofSeconds(30);
     }
 }

@@ -4,6 +4,8 @@ import cn.fulian.events.Topics;
 import cn.fulian.events.UnreadableEventException;
 import cn.fulian.reporting.config.ReportingProperties;
 import cn.fulian.starter.consumer.ExactConsumer;
+import cn.fulian.starter.lease.Lease;
+import cn.fulian.starter.problem.UnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +63,7 @@ public class RebuildService {
     private final ReadModelIndexes indexes;
     private final ReportingProperties properties;
     private final Clock clock;
+    private final RebuildCoordination coordination;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicLong replayed = new AtomicLong();
 
@@ -71,7 +74,9 @@ public class RebuildService {
             ReadModelProjection projection,
             ReadModelIndexes indexes,
             ReportingProperties properties,
+            RebuildCoordination coordination,
             Clock clock) {
+        this.coordination = coordination;
         this.mongo = mongo;
         this.consumers = consumers;
         this.registry = registry;
@@ -86,8 +91,9 @@ public class RebuildService {
         return registry.getListenerContainer(ReadModelListener.ID);
     }
 
+    /** Whether a rebuild runs, on this instance or another. */
     public boolean isRunning() {
-        return running.isLocked();
+        return running.isLocked() || coordination.rebuildingAnywhere();
     }
 
     /** Records the running rebuild has read so far, or the last rebuild read in all. */
@@ -104,18 +110,42 @@ public class RebuildService {
         if (!running.tryLock()) {
             throw new IllegalStateException("a rebuild is already running");
         }
+        try {
+            Lease lease = coordination
+                    .claim()
+                    .orElseThrow(() -> new IllegalStateException("a rebuild is already running on another instance"));
+            try {
+                return rebuild(lease);
+            } finally {
+                coordination.release(lease);
+            }
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private RebuildResult rebuild(Lease lease) {
         Instant started = clock.instant();
         replayed.set(0);
         MessageListenerContainer live = liveListener();
         try {
             live.stop();
+            try {
+                if (!coordination.awaitOthersPaused(lease, properties.rebuildPauseTimeout())) {
+                    throw new UnavailableException(
+                            "其他实例未能暂停,统计数据未重建,请稍后再试 / another instance did not pause its listener; nothing"
+                                    + " was rebuilt, try again shortly");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnavailableException("rebuild interrupted before it began");
+            }
             dropReadModel();
-            RebuildResult result = replay(started);
+            RebuildResult result = replay(started, lease);
             log.info("read model rebuilt: {}", result);
             return result;
         } finally {
             live.start();
-            running.unlock();
         }
     }
 
@@ -127,7 +157,7 @@ public class RebuildService {
         indexes.ensure();
     }
 
-    private RebuildResult replay(Instant started) {
+    private RebuildResult replay(Instant started, Lease lease) {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -150,8 +180,9 @@ public class RebuildService {
             long deadline = System.nanoTime() + properties.rebuildTimeout().toNanos();
             // the plans and allocations first: replayed together with the activities, most contributions would find
             // their assignment unknown and wait on it, a conditional write the Mongo-wire server answers by scanning
-            replay(consumer, planning, end, deadline, counts);
-            replay(consumer, others, end, deadline, counts);
+            LeaseKeeper keeper = new LeaseKeeper(lease);
+            replay(consumer, planning, end, deadline, counts, keeper);
+            replay(consumer, others, end, deadline, counts, keeper);
         }
         long ruleBreaks = mongo.getCollection(ReadModel.RULE_BREAKS).countDocuments();
         if (ruleBreaks > 0) {
@@ -163,6 +194,30 @@ public class RebuildService {
         }
         return new RebuildResult(
                 counts.records, counts.applied, counts.unreadable, counts.failed, started, clock.instant(), ruleBreaks);
+    }
+
+    /**
+     * Renews the rebuild's lease as the replay goes; a rebuild that lost it (stalled past its expiry, so the other
+     * instances resumed their listeners) stops rather than drop markers under them.
+     */
+    private final class LeaseKeeper {
+        private Lease lease;
+        private long renewedAt = System.nanoTime();
+
+        LeaseKeeper(Lease lease) {
+            this.lease = lease;
+        }
+
+        void renewIfDue() {
+            if (System.nanoTime() - renewedAt < RebuildCoordination.LEASE_TTL.toNanos() / 3) {
+                return;
+            }
+            lease = coordination
+                    .renew(lease)
+                    .orElseThrow(() ->
+                            new UnavailableException("the rebuild lost its lease (stalled too long); run it again"));
+            renewedAt = System.nanoTime();
+        }
     }
 
     /** What the replay did so far. */
@@ -178,7 +233,8 @@ public class RebuildService {
             List<TopicPartition> partitions,
             Map<TopicPartition, Long> end,
             long deadline,
-            Counts counts) {
+            Counts counts,
+            LeaseKeeper keeper) {
         if (partitions.isEmpty()) {
             return;
         }
@@ -188,6 +244,7 @@ public class RebuildService {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("rebuild did not reach the end of the topics in time");
             }
+            keeper.renewIfDue();
             List<ConsumerRecord<String, String>> todo = new ArrayList<>();
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                 Long stop = end.get(new TopicPartition(record.topic(), record.partition()));

@@ -8,6 +8,9 @@ import cn.fulian.reporting.report.ReportPeriod;
 import cn.fulian.reporting.report.ReportSchedule;
 import cn.fulian.reporting.report.ScheduleService;
 import cn.fulian.reporting.snapshot.SnapshotInfo.Status;
+import cn.fulian.starter.lease.InstanceId;
+import cn.fulian.starter.lease.Lease;
+import cn.fulian.starter.lease.MongoLeases;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.problem.NotFoundException;
@@ -22,16 +25,14 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,10 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Freezes the dashboards at each reporting deadline and answers them later.
  *
  * <p>A period's deadline is the end of its due date in the reporting zone. Once it has passed, one instance claims the
- * period in {@value #RUNS} (a conditional upsert on the period's id: a second instance, or a second run, finds it
- * complete or claimed and leaves it), reads the dashboard of every unit of the year with "today" = the due date and
- * stores each under the claim's attempt id in {@value #SNAPSHOTS}; the claim is marked complete only after the last
- * unit. A claim whose holder stopped renewing it (a crash) expires and the period is taken again from the start; the
+ * period's lease in {@value #RUNS} ({@link MongoLeases}, with the further condition that the period is not complete: a
+ * second instance, or a second run, finds it complete or claimed and leaves it), reads the dashboard of every unit of
+ * the year with "today" = the due date and stores each under the claim's attempt id in {@value #SNAPSHOTS}; the claim
+ * is marked complete only after the last unit. A claim whose holder stopped renewing it (a crash) expires and the
+ * period is taken again from the start; the
  * units of an unfinished attempt are never served. Neither collection is part of the read model, so a rebuild keeps
  * them.
  */
@@ -72,6 +74,7 @@ public class SnapshotService implements InitializingBean {
     private final JsonMapper json;
     private final ReportingProperties properties;
     private final Clock clock;
+    private final MongoLeases leases;
 
     SnapshotService(
             MongoTemplate mongo,
@@ -86,6 +89,7 @@ public class SnapshotService implements InitializingBean {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.leases = new MongoLeases(mongo, RUNS, clock);
     }
 
     @Override
@@ -133,21 +137,34 @@ public class SnapshotService implements InitializingBean {
         Instant takenAt = clock.instant();
         if (existing != null
                 && (Status.COMPLETE.name().equals(existing.getString("status"))
-                        || existing.get("leaseUntil") instanceof Date until
+                        || existing.get(MongoLeases.UNTIL) instanceof Date until
                                 && until.toInstant().isAfter(takenAt))) {
             return false; // done, or another instance is taking it: the usual case, answered without a write
         }
-        String attempt = UUID.randomUUID().toString();
-        if (!claim(runId, year, period, dueDate, deadline, attempt, takenAt)) {
+        Optional<Lease> claimed = leases.claim(
+                runId,
+                InstanceId.current(),
+                LEASE,
+                Criteria.where("status").ne(Status.COMPLETE.name()),
+                new Update()
+                        .set("year", year)
+                        .set("period", period.id())
+                        .set("dueDate", dueDate.toString())
+                        .set("deadline", Date.from(deadline))
+                        .set("status", Status.TAKING.name())
+                        .set("takenAt", Date.from(takenAt))
+                        .inc("attempts", 1));
+        if (claimed.isEmpty()) {
             return false;
         }
+        Lease lease = claimed.get();
         try {
             Set<String> units = units(year);
             for (String unit : units) {
                 DashboardView view = dashboards.dashboard(OrgPath.of(unit), year, dueDate);
                 // renewed right before each write: while it holds, no other instance can claim the period and
                 // write the same unit, so a slow instance never overwrites a newer attempt's unit
-                if (!holds(runId, attempt, new Update().set("leaseUntil", lease()))) {
+                if (leases.renew(lease, LEASE).isEmpty()) {
                     log.warn("snapshot {} was taken over by another instance; leaving it to that one", runId);
                     return false;
                 }
@@ -156,22 +173,21 @@ public class SnapshotService implements InitializingBean {
                                 .append("year", year)
                                 .append("period", period.id())
                                 .append("unitPath", unit)
-                                .append("attempt", attempt)
+                                .append("attempt", lease.attempt())
                                 .append("takenAt", Date.from(view.asOf()))
                                 .append("view", json.writeValueAsString(view)),
                         SNAPSHOTS);
             }
             Instant completedAt = clock.instant();
             boolean late = takenAt.isAfter(deadline.plus(ON_TIME));
-            if (!holds(
-                    runId,
-                    attempt,
+            if (!leases.update(
+                    lease,
                     new Update()
                             .set("status", Status.COMPLETE.name())
                             .set("completedAt", Date.from(completedAt))
                             .set("units", units.size())
                             .set("late", late)
-                            .unset("leaseUntil"))) {
+                            .unset(MongoLeases.UNTIL))) {
                 log.warn("snapshot {} was taken over before it completed; leaving it to the other instance", runId);
                 return false;
             }
@@ -181,7 +197,7 @@ public class SnapshotService implements InitializingBean {
                             .and("period")
                             .is(period.id())
                             .and("attempt")
-                            .ne(attempt)),
+                            .ne(lease.attempt())),
                     SNAPSHOTS);
             log.info(
                     "dashboards of {} units frozen as of {} (due {}){}",
@@ -192,67 +208,9 @@ public class SnapshotService implements InitializingBean {
             return true;
         } catch (RuntimeException e) {
             // give the claim back at once, so the next check tries again instead of waiting for the lease
-            holds(runId, attempt, new Update().set("leaseUntil", Date.from(clock.instant())));
+            leases.release(lease);
             throw e;
         }
-    }
-
-    /**
-     * Claims the period: matches its run document only while it is not complete and its lease has run out, else the
-     * upsert tries to insert a second document with the same id and fails, which means someone else has it.
-     */
-    private boolean claim(
-            String runId,
-            int year,
-            ReportPeriod period,
-            LocalDate dueDate,
-            Instant deadline,
-            String attempt,
-            Instant takenAt) {
-        Query free = Query.query(Criteria.where("_id")
-                .is(runId)
-                .and("status")
-                .ne(Status.COMPLETE.name())
-                .orOperator(
-                        Criteria.where("leaseUntil").exists(false),
-                        Criteria.where("leaseUntil").lte(Date.from(takenAt))));
-        Update update = new Update()
-                .set("year", year)
-                .set("period", period.id())
-                .set("dueDate", dueDate.toString())
-                .set("deadline", Date.from(deadline))
-                .set("status", Status.TAKING.name())
-                .set("attempt", attempt)
-                .set("takenAt", Date.from(takenAt))
-                .set("leaseUntil", lease())
-                .inc("attempts", 1);
-        try {
-            return mongo.findAndModify(
-                            free,
-                            update,
-                            FindAndModifyOptions.options().upsert(true).returnNew(true),
-                            Document.class,
-                            RUNS)
-                    != null;
-        } catch (DuplicateKeyException someoneElseHasIt) {
-            return false;
-        }
-    }
-
-    private boolean holds(String runId, String attempt, Update update) {
-        return mongo.updateFirst(
-                                Query.query(Criteria.where("_id")
-                                        .is(runId)
-                                        .and("attempt")
-                                        .is(attempt)),
-                                update,
-                                RUNS)
-                        .getMatchedCount()
-                > 0;
-    }
-
-    private Date lease() {
-        return Date.from(clock.instant().plus(LEASE));
     }
 
     /**

@@ -16,10 +16,10 @@ import tools.jackson.databind.JsonNode;
  * background thread, and tells the ground truth about every write the platform accepted. Each activity has its own
  * participant count, so a lost or doubly counted one always changes a sum.
  */
-final class ActivityWrites {
+public final class ActivityWrites {
 
     /** How one stream of writes went. */
-    record Report(int accepted, List<String> refused, List<String> violations) {}
+    public record Report(int accepted, List<String> refused, List<String> violations) {}
 
     private final Gateway gateway;
     private final GroundTruth truth;
@@ -43,7 +43,7 @@ final class ActivityWrites {
     }
 
     /** Records {@code n} activities now; each must be accepted. */
-    void record(int n) throws IOException, InterruptedException {
+    public void record(int n) throws IOException, InterruptedException {
         for (int i = 0; i < n; i++) {
             Outcome outcome = writeOne();
             if (!outcome.accepted()) {
@@ -53,7 +53,7 @@ final class ActivityWrites {
     }
 
     /** Starts writing on a background thread, one activity after another with a pause between them. */
-    synchronized void startStream(Duration pause) {
+    public synchronized void startStream(Duration pause) {
         if (streaming) {
             throw new IllegalStateException("a stream is already running");
         }
@@ -67,7 +67,7 @@ final class ActivityWrites {
     }
 
     /** Stops the stream after the write in hand and reports how it went. */
-    Report stopStream() throws InterruptedException {
+    public Report stopStream() throws InterruptedException {
         Thread t;
         synchronized (this) {
             streaming = false;

@@ -3,15 +3,12 @@ package cn.fulian.system.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.system.fault.ActivityWrites.Report;
-import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The real platform as processes, under faults: the broker stopped, services killed with SIGKILL, every event
@@ -55,15 +51,8 @@ class FaultToleranceTest {
     private static final Duration SERVICE_START =
             Duration.ofSeconds(Math.max(180, FaultPlatform.READY_TIMEOUT.toSeconds()));
 
-    private static final String CITY = "350100";
-    private static final String GULOU = "350100/350102";
-    private static final String CANGSHAN = "350100/350104";
-    private static final String GUDONG = "350100/350102/350102001";
-    private static final BigDecimal CITY_TARGET = BigDecimal.valueOf(100_000);
-    private static final BigDecimal GULOU_TARGET = BigDecimal.valueOf(60_000);
-    private static final BigDecimal CANGSHAN_TARGET = BigDecimal.valueOf(40_000);
-    /** 鼓楼 passes this much on to 鼓东 and keeps the rest itself (本级保留). */
-    private static final BigDecimal GUDONG_TARGET = BigDecimal.valueOf(20_000);
+    private static final String CITY = Drill.CITY;
+    private static final String GULOU = Drill.GULOU;
 
     private static long since;
     private static TestKafka kafka;
@@ -76,7 +65,7 @@ class FaultToleranceTest {
     private static String taskId;
     private static GroundTruth truth;
     private static ActivityWrites writes;
-    private static int retriedServerErrors;
+    private static Drill drill;
 
     @BeforeAll
     static void startPlatformAndPublishThePlan() throws Exception {
@@ -94,17 +83,11 @@ class FaultToleranceTest {
         activity = ServiceProcess.of("activity-service", platform.pidFile("activity-service"), platform.logDir());
         gateway = new Gateway(FaultPlatform.GATEWAY_PORT, FaultPlatform.KEYCLOAK_PORT);
 
-        year = unusedYear();
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        publishPlanAndAllocate(run);
-        List<Writer> writers = List.of(
-                new Writer("gulou-staff", GULOU, linkableAssignment("gulou-staff", GULOU)),
-                new Writer("cangshan-staff", CANGSHAN, linkableAssignment("cangshan-staff", CANGSHAN)),
-                new Writer("gudong-staff", GUDONG, linkableAssignment("gudong-staff", GUDONG)));
-        truth = new GroundTruth(
-                Map.of(CITY, CITY_TARGET, GULOU, GULOU_TARGET, CANGSHAN, CANGSHAN_TARGET, GUDONG, GUDONG_TARGET),
-                List.of(CITY, GULOU, CANGSHAN, GUDONG));
-        writes = new ActivityWrites(gateway, truth, writers, year, run);
+        drill = Drill.prepare(gateway, "fault", "故障演练工作要点");
+        year = drill.year();
+        taskId = drill.taskId();
+        truth = drill.truth();
+        writes = drill.writes();
     }
 
     @AfterAll
@@ -124,8 +107,8 @@ class FaultToleranceTest {
             if (kafka != null) {
                 kafka.close();
             }
-            System.out.println(
-                    "[fault] dashboard reads answered 5xx and were asked again " + retriedServerErrors + " times");
+            System.out.println("[fault] dashboard reads answered 5xx and were asked again "
+                    + (drill == null ? 0 : drill.retriedServerErrors()) + " times");
             System.out.println("[fault] whole test took "
                     + Duration.ofNanos(System.nanoTime() - since).toSeconds() + " s including the platform start");
         }
@@ -304,110 +287,6 @@ class FaultToleranceTest {
 
     // --- the plan ---------------------------------------------------------------------------------------------
 
-    /** A far-future year no plan uses yet, different from run to run. */
-    private static int unusedYear() throws Exception {
-        int start = 2050 + (int) ((System.currentTimeMillis() / 60_000) % 50);
-        for (int i = 0; i < 50; i++) {
-            int candidate = 2050 + (start - 2050 + i) % 50;
-            JsonNode plans = gateway.getJson("city-staff", "/api/planning/plans?year=" + candidate);
-            if (plans.path("items").isEmpty()) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("every year from 2050 to 2099 has a plan");
-    }
-
-    private static void publishPlanAndAllocate(String run) throws Exception {
-        Map<String, Object> indicator =
-                Map.of("name", "培训妇女", "unit", "人次", "kind", "COUNT", "direction", "AT_LEAST", "target", CITY_TARGET);
-        Map<String, Object> task = Map.of(
-                "workArea", "服务妇女发展", "title", "全年培训妇女100000人次", "dueDate", year + "-12-31", "indicator", indicator);
-        Map<String, Object> plan = Map.of(
-                "year",
-                year,
-                "title",
-                year + "年故障演练工作要点 " + run,
-                "workAreas",
-                List.of("服务妇女发展"),
-                "tasks",
-                List.of(task));
-        JsonNode created = gateway.postJson("city-staff", "/api/planning/plans", plan);
-        String planId = created.path("id").asString();
-        taskId = created.path("tasks").get(0).path("id").asString();
-        gateway.postJson("city-staff", "/api/planning/plans/" + planId + "/publish", Map.of());
-
-        JsonNode cityAssignment = null;
-        for (JsonNode a : gateway.getJson("city-staff", "/api/planning/assignments?year=" + year)
-                .path("items")) {
-            if (taskId.equals(a.path("taskId").asString())) {
-                cityAssignment = a;
-            }
-        }
-        assertThat(cityAssignment)
-                .as("the city's own assignment of task %s", taskId)
-                .isNotNull();
-        gateway.postJson(
-                "city-staff",
-                "/api/planning/assignments/" + cityAssignment.path("id").asString() + "/allocations",
-                Map.of(
-                        "allocations",
-                        List.of(
-                                Map.of("unitCode", "350102", "target", GULOU_TARGET),
-                                Map.of("unitCode", "350104", "target", CANGSHAN_TARGET)),
-                        "version",
-                        cityAssignment.path("version").asLong()));
-
-        // 鼓楼 acknowledges, gives 鼓东 its share and keeps the rest: each unit counts its own work toward its own
-        String gulouAssignment = ownAssignment("gulou-staff");
-        gateway.postJson("gulou-staff", "/api/planning/assignments/" + gulouAssignment + "/acknowledge", Map.of());
-        gateway.postJson(
-                "gulou-staff",
-                "/api/planning/assignments/" + gulouAssignment + "/allocations",
-                Map.of(
-                        "allocations",
-                        List.of(Map.of("unitCode", "350102001", "target", GUDONG_TARGET)),
-                        "retained",
-                        GULOU_TARGET.subtract(GUDONG_TARGET)));
-    }
-
-    /** The user's own assignment of the drill's task, once planning has written it. */
-    private static String ownAssignment(String user) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode a : gateway.getJson(user, "/api/planning/assignments?year=" + year)
-                    .path("items")) {
-                if (taskId.equals(a.path("taskId").asString())) {
-                    return a.path("id").asString();
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(user + " never saw its assignment of task " + taskId);
-    }
-
-    /** The assignment of {@code unitPath} the user's training activities may count toward, once activity knows it. */
-    private static String linkableAssignment(String user, String unitPath) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = gateway.getJson(user, "/api/activities/assignments/linkable?year=" + year + "&type=TRAINING");
-            for (JsonNode a : last) {
-                boolean feeds = false;
-                for (JsonNode m : a.path("feedingMetrics")) {
-                    feeds |= "participants".equals(m.asString());
-                }
-                if (taskId.equals(a.path("taskId").asString())
-                        && unitPath.equals(a.path("unitPath").asString())
-                        && feeds) {
-                    return a.path("assignmentId").asString();
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(
-                "activity-service never offered " + user + " the assignment of " + unitPath + ": " + last);
-    }
-
     private static void voidActivity(GroundTruth.Accepted victim) throws Exception {
         String user = victim.writer().user();
         JsonNode current = gateway.getJson(user, "/api/activities/" + victim.activityId());
@@ -420,83 +299,16 @@ class FaultToleranceTest {
 
     // --- the dashboard --------------------------------------------------------------------------------------------
 
-    /** Waits up to a minute for the dashboard to equal the ground truth, then compares once more for the message. */
     private static void assertDashboardEqualsGroundTruth(String when) throws Exception {
-        Map<String, String> expected = truth.expectedFigures();
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        Map<String, String> observed = dashboardFigures();
-        while (!observed.equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            observed = dashboardFigures();
-        }
-        assertThat(observed)
-                .as(
-                        "dashboard %s (task %s, year %d) vs the %d activities accepted",
-                        when, taskId, year, truth.counted().size())
-                .isEqualTo(expected);
+        drill.assertDashboardEqualsGroundTruth(when);
     }
 
-    /** Target and actual of the task for the city and its two districts (city's dashboard) and the township. */
     private static Map<String, String> dashboardFigures() throws Exception {
-        Map<String, String> figures = new TreeMap<>();
-        JsonNode city = dashboard(CITY);
-        figures.put(CITY, figure(city.path("tasks")));
-        JsonNode gulou = dashboard(GULOU);
-        for (JsonNode child : city.path("children")) {
-            String path = child.path("unit").path("path").asString();
-            if (path.equals(GULOU) || path.equals(CANGSHAN)) {
-                figures.put(path, figure(child.path("tasks")));
-            }
-        }
-        for (JsonNode child : gulou.path("children")) {
-            if (GUDONG.equals(child.path("unit").path("path").asString())) {
-                figures.put(GUDONG, figure(child.path("tasks")));
-            }
-        }
-        for (String unit : List.of(GULOU, CANGSHAN, GUDONG)) {
-            figures.putIfAbsent(unit, "not on the dashboard");
-        }
-        return figures;
+        return drill.dashboardFigures();
     }
 
-    private static String figure(JsonNode rows) {
-        for (JsonNode row : rows) {
-            if (taskId.equals(row.path("taskId").asString())) {
-                return GroundTruth.figure(decimal(row.path("target")), decimal(row.path("actual")));
-            }
-        }
-        return "no row for the task";
-    }
-
-    private static BigDecimal decimal(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? null : n.decimalValue();
-    }
-
-    /**
-     * The dashboard as a leader reads it. A 5xx answer is tried again twice: the gateway can pick a pooled connection
-     * the service is closing at that moment (reported separately); three in a row fail the test.
-     */
-    private static JsonNode dashboard(String unit) throws Exception {
-        String path = "/api/reports/dashboard?unit=" + unit + "&year=" + year;
-        HttpResponse<String> response = gateway.get("leader", path);
-        for (int retry = 0; retry < 2 && response.statusCode() >= 500; retry++) {
-            retriedServerErrors++;
-            System.out.println(
-                    "[fault] dashboard answered " + response.statusCode() + ", asking again: " + response.body());
-            Thread.sleep(1_000);
-            response = gateway.get("leader", path);
-        }
-        assertThat(response.statusCode())
-                .as("GET %s: %s", path, response.body())
-                .isEqualTo(200);
-        return Gateway.JSON.readTree(response.body());
-    }
-
-    /** The whole dashboard JSON but the instant it was read. */
     private static JsonNode dashboardWithoutClock(String unit) throws Exception {
-        ObjectNode d = (ObjectNode) dashboard(unit);
-        d.remove("asOf");
-        return d;
+        return drill.dashboardWithoutClock(unit);
     }
 
     // --- Kafka -------------------------------------------------------------------------------------------------

@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Requests through the gateway as one of the demo users, with tokens from Keycloak's password grant. */
-final class Gateway {
+public final class Gateway {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final String gatewayUrl;
@@ -29,12 +29,12 @@ final class Gateway {
     /** Realm tokens live an hour, longer than this test. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    Gateway(int gatewayPort, int keycloakPort) {
+    public Gateway(int gatewayPort, int keycloakPort) {
         this.gatewayUrl = "http://127.0.0.1:" + gatewayPort;
         this.tokenUrl = "http://127.0.0.1:" + keycloakPort + "/realms/fulian/protocol/openid-connect/token";
     }
 
-    HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
         return send(
                 user,
                 HttpRequest.newBuilder(URI.create(gatewayUrl + path))
@@ -42,11 +42,11 @@ final class Gateway {
                         .GET());
     }
 
-    HttpResponse<String> post(String user, String path, Object body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String user, String path, Object body) throws IOException, InterruptedException {
         return post(user, path, body, REQUEST_TIMEOUT);
     }
 
-    HttpResponse<String> post(String user, String path, Object body, Duration timeout)
+    public HttpResponse<String> post(String user, String path, Object body, Duration timeout)
             throws IOException, InterruptedException {
         return send(
                 user,
@@ -57,7 +57,7 @@ final class Gateway {
     }
 
     /** GET that must answer 200; its body as JSON. */
-    JsonNode getJson(String user, String path) throws IOException, InterruptedException {
+    public JsonNode getJson(String user, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = get(user, path);
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
@@ -67,11 +67,11 @@ final class Gateway {
     }
 
     /** POST that must answer 2xx; its body as JSON. */
-    JsonNode postJson(String user, String path, Object body) throws IOException, InterruptedException {
+    public JsonNode postJson(String user, String path, Object body) throws IOException, InterruptedException {
         return postJson(user, path, body, REQUEST_TIMEOUT);
     }
 
-    JsonNode postJson(String user, String path, Object body, Duration timeout)
+    public JsonNode postJson(String user, String path, Object body, Duration timeout)
             throws IOException, InterruptedException {
         HttpResponse<String> response = post(user, path, body, timeout);
         if (response.statusCode() / 100 != 2) {
@@ -87,7 +87,7 @@ final class Gateway {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private String token(String user) throws IOException, InterruptedException {
+    public String token(String user) throws IOException, InterruptedException {
         String cached = tokens.get(user);
         if (cached != null) {
             return cached;

@@ -12,10 +12,10 @@ import java.util.TreeMap;
  * test did not void counts its participants toward the task at its own unit and at every unit above it. Targets are
  * the ones the test allocated.
  */
-final class GroundTruth {
+public final class GroundTruth {
 
     /** An activity the platform accepted (201), as the test recorded it. */
-    record Accepted(String activityId, Writer writer, long participants) {}
+    public record Accepted(String activityId, Writer writer, long participants) {}
 
     private final Map<String, BigDecimal> targets;
     private final Map<String, Accepted> counted = new LinkedHashMap<>();
@@ -48,12 +48,12 @@ final class GroundTruth {
         return events;
     }
 
-    synchronized List<Accepted> counted() {
+    public synchronized List<Accepted> counted() {
         return new ArrayList<>(counted.values());
     }
 
     /** The figures the dashboard must show for each watched unit, in {@link #figure} form. */
-    synchronized Map<String, String> expectedFigures() {
+    public synchronized Map<String, String> expectedFigures() {
         Map<String, BigDecimal> actual = new TreeMap<>();
         watched.forEach(unit -> actual.put(unit, BigDecimal.ZERO));
         for (Accepted a : counted.values()) {

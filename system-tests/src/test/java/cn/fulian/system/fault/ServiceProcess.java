@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * launcher did, or to start a second instance of it on another port. The launcher does not restart a service that
  * died (it only reports it), so after a kill the test does.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     /** Instances this test started; stopped at the end, or when the test's JVM ends early. */
     private static final List<Process> startedHere = new CopyOnWriteArrayList<>();
@@ -57,7 +57,7 @@ final class ServiceProcess {
     }
 
     /** Reads the running service named by the launcher's pid file. */
-    static ServiceProcess of(String name, Path pidFile, Path logDir) throws IOException {
+    public static ServiceProcess of(String name, Path pidFile, Path logDir) throws IOException {
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         ProcessHandle handle =
                 ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is gone"));
@@ -99,7 +99,7 @@ final class ServiceProcess {
     }
 
     /** SIGKILL: no shutdown hook, no flush, no offset commit, no outbox round. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         ProcessHandle handle = current;
         handle.destroyForcibly();
         waitForExit(handle, Duration.ofSeconds(30));
@@ -117,7 +117,7 @@ final class ServiceProcess {
     }
 
     /** Starts the same command with the same environment again and waits until it reports itself healthy. */
-    void restart(Duration timeout) throws IOException, InterruptedException {
+    public void restart(Duration timeout) throws IOException, InterruptedException {
         if (current.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
@@ -138,7 +138,7 @@ final class ServiceProcess {
     }
 
     /** Stops whatever this test started that is still running. */
-    static void stopAllStartedHere() throws InterruptedException {
+    public static void stopAllStartedHere() throws InterruptedException {
         for (Process p : new ArrayList<>(startedHere)) {
             p.toHandle().destroy();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
