@@ -10,7 +10,6 @@ import cn.fulian.planning.allocation.Assignment;
 import cn.fulian.planning.allocation.AssignmentRepository;
 import cn.fulian.starter.test.ServiceTest;
 import cn.fulian.starter.test.TestTokens;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -61,12 +60,12 @@ class AllocationAfterCrashTest {
     void aSplitSavedWhileAnEarlierOneFinishesKeepsItsMarkUntilTheRepairWritesItsChildren() throws Exception {
         String task = countTask(api.publishedPlan(JINAN, 2026));
         String root = assignment(task, DISTRICT);
-        split(root, "350111001", 60);
+        split(root, "{\"allocations\":[{\"unitCode\":\"350111001\",\"target\":60}],\"retained\":40}");
         // the first request, holding the parent as it saved it, is about to clear the mark
         Assignment firstRequestsParent = assignments.findById(root).orElseThrow();
 
         // a second split of the same parent is saved, and its process stops before writing its child
-        split(root, "350111002", 40);
+        split(root, "{\"allocations\":[{\"unitCode\":\"350111002\",\"target\":40}],\"retained\":0}");
         String wangzhuang = assignment(task, "350111002");
         mongo.getCollection("assignments").deleteOne(new Document("_id", wangzhuang));
         mongo.getCollection("assignments")
@@ -89,16 +88,28 @@ class AllocationAfterCrashTest {
         String task = countTask(api.publishedPlan(JINAN, 2027));
         String root = assignment(task, DISTRICT);
         List<String> children = List.of("350111001", "350111002", "350111003", "350111004", "350111101", "350111102");
-        ExecutorService pool = Executors.newFixedThreadPool(children.size());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
         try {
-            for (int i = 0; i < children.size(); i++) {
-                String child = children.get(i);
-                int target = 10 + i;
+            for (int r = 0; r < 4; r++) {
+                // each request splits the whole target among all six, each its own way (the first child takes the rest)
+                StringBuilder split = new StringBuilder("{\"allocations\":[");
+                int rest = 100;
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    int target = i == 0 ? rest : 5 + r + i;
+                    rest -= target;
+                    split.append(i == children.size() - 1 ? "" : ",")
+                            .append("{\"unitCode\":\"")
+                            .append(children.get(i))
+                            .append("\",\"target\":")
+                            .append(target)
+                            .append('}');
+                }
+                String body = split.append("]}").toString();
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return splitStatus(root, child, target);
+                    return splitStatus(root, body);
                 }));
             }
             start.countDown();
@@ -122,16 +133,12 @@ class AllocationAfterCrashTest {
         assertThat(rawParent(root).getBoolean("childrenPending")).isFalse();
     }
 
-    private void split(String parentId, String unitCode, int target) throws Exception {
-        assertThat(splitStatus(parentId, unitCode, target)).isEqualTo(200);
+    private void split(String parentId, String body) throws Exception {
+        assertThat(splitStatus(parentId, body)).isEqualTo(200);
     }
 
-    private int splitStatus(String parentId, String unitCode, int target) throws Exception {
-        return api.post(
-                        "/api/planning/assignments/" + parentId + "/allocations",
-                        JINAN,
-                        "{\"allocations\":[{\"unitCode\":\"" + unitCode + "\",\"target\":" + new BigDecimal(target)
-                                + "}],\"retained\":100}") // the district keeps the whole target; the split is extra
+    private int splitStatus(String parentId, String body) throws Exception {
+        return api.post("/api/planning/assignments/" + parentId + "/allocations", JINAN, body)
                 .andReturn()
                 .getResponse()
                 .getStatus();
