@@ -10,7 +10,7 @@ const LIGHT = {
   YELLOW: ['黄灯', 'Yellow', '进度滞后', 'behind'],
   RED: ['红灯', 'Red', '严重滞后', 'far behind'],
   OVERDUE: ['逾期', 'Overdue', '逾期未完成', 'overdue'],
-  NO_DATA: ['无数据', 'No data', '暂无数据,不计入得分', 'nothing measured yet, not scored'],
+  NO_DATA: ['无数据', 'No data', '暂无数据，不计入得分', 'nothing measured yet, not scored'],
 };
 
 const SOURCE = {
@@ -22,7 +22,7 @@ const SOURCE = {
 
 function sourceLabel(source) {
   const s = SOURCE[source];
-  return s ? L('数据来源:' + s[0], s[1]) : '';
+  return s ? L('数据来源：' + s[0], s[1]) : '';
 }
 
 /** The lights in the order the rankings count them, most pressing first, then no data. */
@@ -191,7 +191,7 @@ export const Dashboard = {
     });
     watch(lang, () => drawChart());
     return {
-      data, error, live, updatedAt, chartEl, year, years, changeYear, exportQuery, drill, trail, overall, counts,
+      data, error, load, live, updatedAt, chartEl, year, years, changeYear, exportQuery, drill, trail, overall, counts,
       LIGHT_ORDER, lightName,
       lightLabel, sourceLabel, originLabel, originTitle, L, num, date, dateTime, measure,
     };
@@ -207,9 +207,9 @@ export const Dashboard = {
       </div>
     </div>
     <p class="actions exports" v-if="data">
-      <a class="button small" :href="'/api/reports/exports/dashboard.xlsx' + exportQuery" download>{{ L('导出看板(Excel)', 'Dashboard (Excel)') }}</a>
-      <a class="button small" :href="'/api/reports/exports/ledger.xlsx?year=' + year" download>{{ L('导出分解台账(Excel)', 'Allocation ledger (Excel)') }}</a>
-      <a class="button small" :href="'/api/reports/exports/ranking.pdf' + exportQuery" download>{{ L('排名通报(PDF)', 'Ranking bulletin (PDF)') }}</a>
+      <a class="button small" :href="'/api/reports/exports/dashboard.xlsx' + exportQuery" download>{{ L('导出看板（Excel）', 'Dashboard (Excel)') }}</a>
+      <a class="button small" :href="'/api/reports/exports/ledger.xlsx?year=' + year" download>{{ L('导出分解台账（Excel）', 'Allocation ledger (Excel)') }}</a>
+      <a class="button small" :href="'/api/reports/exports/ranking.pdf' + exportQuery" download>{{ L('排名通报（PDF）', 'Ranking bulletin (PDF)') }}</a>
     </p>
     <nav v-if="trail.length > 1" class="crumbs" :aria-label="L('单位层级', 'Unit levels')" data-test="breadcrumb">
       <template v-for="(u, i) in trail" :key="u.path">
@@ -218,9 +218,7 @@ export const Dashboard = {
         <span v-else>{{ u.name }}</span>
       </template>
     </nav>
-    <div v-if="error" class="empty unavailable" role="status">
-      {{ error.unavailable ? L('暂无数据:统计看板尚未开通', 'Not available yet: the dashboard service is not running') : L('暂无数据', 'No data') }}
-    </div>
+    <LoadError v-if="error" :error="error" @retry="load"></LoadError>
     <template v-else-if="data">
       <div class="kpis">
         <div class="kpi"><span class="k">{{ L('总体完成度', 'Overall completion') }}</span><span class="v" data-test="overall">{{ overall === null ? '—' : num(overall, 1) + '%' }}</span></div>
@@ -232,7 +230,7 @@ export const Dashboard = {
           <span class="v">{{ num(data.reporting[0].timelinessPercent, 1) }}%</span><span class="s">{{ data.reporting[0].label }}</span></div>
       </div>
       <section class="card" v-if="data.children && data.children.length">
-        <h2>{{ L('下级单位完成度(点击柱形查看该单位)', 'Units below (click a bar to drill down)') }}</h2>
+        <h2>{{ L('下级单位完成度（点击柱形查看该单位）', 'Units below (click a bar to drill down)') }}</h2>
         <div ref="chartEl" class="chart" role="img" :aria-label="L('下级单位完成度柱状图', 'Bar chart of the units below')" data-test="chart"></div>
         <ul class="drill">
           <li v-for="c in data.children" :key="c.unit.path"><a href="" @click.prevent="drill(c.unit.path)">{{ c.unit.name }} {{ c.score === null ? '—' : num(c.score, 1) + '%' }}</a></li>
