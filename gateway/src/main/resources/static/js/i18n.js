@@ -131,3 +131,9 @@ export function periodsOf(year, frequency) {
     default: return [1, 2, 3, 4].map((q) => year + '-Q' + q);
   }
 }
+
+/** 参与人次（人次）, but 期（场）数 and not 期(场)数(期): the unit is added only where the label does not already say it. */
+export function metricLabel(m) {
+  const label = String(m.label || m.code).replace(/\(/g, '（').replace(/\)/g, '）');
+  return !m.unit || label.includes(m.unit) ? label : label + '（' + m.unit + '）';
+}

@@ -1,7 +1,7 @@
 // District and township staff: record what the unit did (培训班, 招聘会, 贷款 …) with its figures, counted toward a task.
 import { ref, reactive, computed, onMounted, watch } from '../vendor/vue.js';
 import { api, qs } from '../api.js';
-import { L, num, date, statusLabel } from '../i18n.js';
+import { metricLabel, L, num, date, statusLabel } from '../i18n.js';
 import { useForm, problemText } from '../components.js';
 import { currentYear, isStaff } from '../session.js';
 
@@ -59,14 +59,15 @@ export const ActivityList = {
     <LoadError v-if="error" :error="error" @retry="load"></LoadError>
     <template v-else-if="list">
       <Empty v-if="!list.items.length" :text="L('暂无活动记录', 'No activities yet')"></Empty>
-      <table v-else class="grid" data-test="activities">
+      <table v-else class="grid cards-on-phone" data-test="activities">
         <thead><tr><th>{{ L('日期', 'Date') }}</th><th>{{ L('活动名称', 'Title') }}</th><th>{{ L('类型', 'Type') }}</th>
           <th>{{ L('单位', 'Unit') }}</th><th>{{ L('主要数据', 'Figures') }}</th><th>{{ L('状态', 'Status') }}</th></tr></thead>
         <tbody>
           <tr v-for="a in list.items" :key="a.id">
-            <td>{{ date(a.startDate) }}</td><td>{{ a.title }}</td><td>{{ a.typeName }}</td><td>{{ a.unitName }}</td>
-            <td><span v-for="m in a.measured" :key="m.code" class="chip">{{ m.label }} {{ num(m.value) }}{{ m.unit }}</span></td>
-            <td><span class="badge" :class="a.status">{{ statusLabel(a.status, a.statusLabel) }}</span></td>
+            <td :data-label="L('日期', 'Date')">{{ date(a.startDate) }}</td><td class="title">{{ a.title }}</td>
+            <td :data-label="L('类型', 'Type')">{{ a.typeName }}</td><td :data-label="L('单位', 'Unit')">{{ a.unitName }}</td>
+            <td :data-label="L('主要数据', 'Figures')"><span v-for="m in a.measured" :key="m.code" class="chip">{{ m.label }} {{ num(m.value) }}{{ m.unit }}</span></td>
+            <td :data-label="L('状态', 'Status')"><span class="badge" :class="a.status">{{ statusLabel(a.status, a.statusLabel) }}</span></td>
           </tr>
         </tbody>
       </table>
@@ -75,12 +76,6 @@ export const ActivityList = {
     <p v-else class="loading">{{ L('加载中…', 'Loading…') }}</p>
   </section>`,
 };
-
-/** 参与人次（人次）, but 期（场）数 and not 期(场)数(期): the unit is added only where the label does not already say it. */
-function metricLabel(m) {
-  const label = String(m.label || m.code).replace(/\(/g, '（').replace(/\)/g, '）');
-  return !m.unit || label.includes(m.unit) ? label : label + '（' + m.unit + '）';
-}
 
 export const ActivityForm = {
   props: { query: Object },

@@ -2,7 +2,7 @@
 // allocate each task; the plans of the units above and below are listed beside it, read-only.
 import { ref, reactive, computed, onMounted } from '../vendor/vue.js';
 import { api, qs, request } from '../api.js';
-import { L, num, date, measure, statusLabel, KIND_LABELS } from '../i18n.js';
+import { L, num, date, measure, statusLabel, KIND_LABELS, metricLabel } from '../i18n.js';
 import { useForm, problemText } from '../components.js';
 import { isStaff, currentYear, session } from '../session.js';
 
@@ -268,7 +268,7 @@ export const PlanEditor = {
     });
     return {
       plan, loaded, form, err, save, addTask, removeTask, workAreas, metrics, UNITS, KIND_LABELS, SOURCES, RIGHTS_KPIS,
-      RIGHTS_CATEGORIES, HONOUR_FIGURES, HONOUR_KINDS, editing, session, L,
+      RIGHTS_CATEGORIES, HONOUR_FIGURES, HONOUR_KINDS, editing, session, L, metricLabel,
     };
   },
   template: `
@@ -348,13 +348,13 @@ export const PlanEditor = {
             <Field :label="t.indicator.kind === 'RATE' ? L('分子活动指标', 'Numerator metric') : L('活动指标', 'Activity metric')" :error="err('tasks[' + i + '].indicator.source.metric')" :name="'tasks[' + i + '].indicator.source.metric'" v-slot="f">
               <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.metric" :name="'tasks[' + i + '].indicator.source.metric'">
                 <option value="">{{ L('请选择', 'Choose') }}</option>
-                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ m.label }}({{ m.unit }})</option>
+                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ metricLabel(m) }}</option>
               </select>
             </Field>
             <Field v-if="t.indicator.kind === 'RATE'" :label="L('分母活动指标', 'Denominator metric')" :error="err('tasks[' + i + '].indicator.source.denominatorMetric')" :name="'tasks[' + i + '].indicator.source.denominatorMetric'" v-slot="f">
               <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.denominatorMetric" :name="'tasks[' + i + '].indicator.source.denominatorMetric'">
                 <option value="">{{ L('请选择', 'Choose') }}</option>
-                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ m.label }}({{ m.unit }})</option>
+                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ metricLabel(m) }}</option>
               </select>
             </Field>
           </template>

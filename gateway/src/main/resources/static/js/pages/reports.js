@@ -7,13 +7,17 @@ import { L, num, date, statusLabel, periodLabel, periodEnd, periodsOf } from '..
 import { useForm, problemText } from '../components.js';
 import { session, currentYear, isStaff } from '../session.js';
 
-const SIZE = 20;
+// ten rows a page: a phone shows them without endless scrolling
+const SIZE = 10;
 
 export const Reports = {
-  setup() {
+  props: { query: Object },
+  setup(props) {
     const own = session.user.unitPath;
-    const year = ref(currentYear());
-    const filters = reactive({ period: '', state: '', unit: 'OWN' });
+    const query = props.query || {};
+    const year = ref(Number(query.year) || currentYear());
+    const filters = reactive({ period: query.period || '', state: '', unit: query.unit || 'OWN' });
+    const years = computed(() => { const y = currentYear(); return [...new Set([year.value, y + 1, y, y - 1])].sort((a, b) => b - a); });
     const periods = ref(periodsOf(year.value, 'QUARTERLY'));
     const children = ref([]);
     const owed = ref(null);
@@ -78,6 +82,12 @@ export const Reports = {
     async function goMine(p) {
       minePage.value = p;
       try { await loadMine(); } catch (e) { error.value = e; }
+    }
+    async function changeYear() {
+      await setup();
+      // a period of the other year no longer applies; clearing it reloads through the watch below
+      if (filters.period) filters.period = '';
+      else await reload();
     }
     async function setup() {
       try {
@@ -176,7 +186,7 @@ export const Reports = {
     watch(() => [filters.period, filters.state, filters.unit], reload);
     onMounted(async () => { await setup(); await load(); });
     return {
-      year, filters, periods, children, owed, owedPage, mine, minePage, toReview, error, open, figure, entry, form, note,
+      year, years, changeYear, filters, periods, children, owed, owedPage, mine, minePage, toReview, error, open, figure, entry, form, note,
       reasons, busy, owedTitle, reviewError, key, load, goOwed, goMine, start, submit, review, lastReturn, canFill,
       L, num, date, statusLabel, periodLabel, periodEnd, SIZE,
     };
@@ -186,6 +196,8 @@ export const Reports = {
     <h1>{{ L('进度填报', 'Progress reports') }}</h1>
     <Alert :error="note" kind="ok"></Alert>
     <div class="filters" role="search">
+      <label>{{ L('年度', 'Year') }}
+        <select v-model.number="year" @change="changeYear" data-test="year-filter"><option v-for="y in years" :key="y" :value="y">{{ y }}</option></select></label>
       <label>{{ L('期次', 'Period') }}
         <select v-model="filters.period" data-test="period-filter">
           <option value="">{{ L('全部已到期的期次', 'Every period ended so far') }}</option>
