@@ -101,16 +101,22 @@ export function parsePeriod(id) {
   return { year, kind: 'Y', index: 1, months: 12 };
 }
 
-/** 2026年第一季度 / Q1 2026, 2026年3月 / Mar 2026, 2026年上半年 / H1 2026, 2026年度 / Year 2026. */
-export function periodLabel(id) {
+/** 2026年第一季度 / Q1 2026, 2026年3月 / Mar 2026, 2026年上半年 / H1 2026, 2026年度 / Year 2026: both languages. */
+export function periodLabels(id) {
   const p = parsePeriod(id);
-  if (!p) return id || '—';
+  if (!p) return { zh: id || '—', en: id || '—' };
   switch (p.kind) {
-    case 'M': return L(p.year + '年' + p.index + '月', MONTHS_EN[p.index - 1] + ' ' + p.year);
-    case 'Q': return L(p.year + '年第' + ZH_NUMERALS[p.index - 1] + '季度', 'Q' + p.index + ' ' + p.year);
-    case 'H': return L(p.year + (p.index === 1 ? '年上半年' : '年下半年'), 'H' + p.index + ' ' + p.year);
-    default: return L(p.year + '年度', 'Year ' + p.year);
+    case 'M': return { zh: p.year + '年' + p.index + '月', en: MONTHS_EN[p.index - 1] + ' ' + p.year };
+    case 'Q': return { zh: p.year + '年第' + ZH_NUMERALS[p.index - 1] + '季度', en: 'Q' + p.index + ' ' + p.year };
+    case 'H': return { zh: p.year + (p.index === 1 ? '年上半年' : '年下半年'), en: 'H' + p.index + ' ' + p.year };
+    default: return { zh: p.year + '年度', en: 'Year ' + p.year };
   }
+}
+
+/** A period's label in the current language. */
+export function periodLabel(id) {
+  const pair = periodLabels(id);
+  return L(pair.zh, pair.en);
 }
 
 /** The last day of a period as an ISO date (2026-06-30 for 2026-Q2). */

@@ -81,7 +81,7 @@ export const ActivityForm = {
   props: { query: Object },
   setup(props) {
     const catalogue = ref(null);
-    const unavailable = ref(false);
+    const unavailable = ref(null);
     const linkable = ref([]);
     const form = useForm();
     const a = reactive({
@@ -114,15 +114,17 @@ export const ActivityForm = {
       }
     }
     let linkRetries = 0;
-    onMounted(async () => {
+    async function start() {
       try {
         catalogue.value = await api.get('/api/activities/catalogue');
+        unavailable.value = null;
       } catch (e) {
-        unavailable.value = true;
+        unavailable.value = e;
         return;
       }
       await loadLinkable();
-    });
+    }
+    onMounted(start);
     watch(() => [a.type, a.year], loadLinkable);
     watch(() => a.link.assignmentId, () => {
       if (feeding.value.length && !feeding.value.includes(a.link.metric)) a.link.metric = feeding.value[0];
@@ -170,12 +172,12 @@ export const ActivityForm = {
       a.title = '';
       a.metrics = {};
     }
-    return { catalogue, unavailable, linkable, offered, metricLabel, form, a, type, err, save, saved, upload, evidence, another, feeding, L, num };
+    return { catalogue, unavailable, start, linkable, offered, metricLabel, form, a, type, err, save, saved, upload, evidence, another, feeding, L, num };
   },
   template: `
   <section class="page">
     <h1>{{ L('记录活动', 'Record an activity') }}</h1>
-    <Empty v-if="unavailable" unavailable></Empty>
+    <LoadError v-if="unavailable" :error="unavailable" @retry="start"></LoadError>
     <template v-else-if="catalogue">
       <div v-if="saved" class="card" data-test="activity-saved">
         <Alert :error="{ zh: '活动已保存：' + saved.title, en: 'Saved: ' + saved.title }" kind="ok"></Alert>
@@ -234,7 +236,7 @@ export const ActivityForm = {
           <Field v-if="a.link.assignmentId" :label="L('计入的指标', 'Figure counted')" :error="err('links[0].metric')" name="links[0].metric" v-slot="f">
             <select :id="f.id" v-bind="f.aria" v-model="a.link.metric" name="linkMetric">
               <option value="">{{ L('请选择', 'Choose') }}</option>
-              <option v-for="m in (type ? type.metrics : [])" :key="m.code" :value="m.code" :disabled="feeding.length && !feeding.includes(m.code)">{{ m.label }}</option>
+              <option v-for="m in (type ? type.metrics : [])" :key="m.code" :value="m.code" :disabled="feeding.length && !feeding.includes(m.code)">{{ metricLabel(m) }}</option>
             </select>
           </Field>
         </div>

@@ -264,7 +264,7 @@ export const AssignmentDetail = {
         <Alert :error="form.errors.allocations"></Alert>
         <form @submit.prevent="allocate" novalidate data-test="allocation-form">
           <table class="grid alloc">
-            <thead><tr><th>{{ L('下级单位', 'Unit') }}</th><th>{{ L('分解目标', 'Target') }} ({{ a.indicator.unit }})</th></tr></thead>
+            <thead><tr><th>{{ L('下级单位', 'Unit') }}</th><th>{{ L('分解目标（' + a.indicator.unit + '）', 'Target (' + a.indicator.unit + ')') }}</th></tr></thead>
             <tbody>
               <tr v-for="u in units" :key="u.code">
                 <td><label :for="'t-' + u.code">{{ u.name }}</label></td>

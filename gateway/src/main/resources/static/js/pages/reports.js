@@ -3,7 +3,7 @@
 // what my unit submitted; and the reports of the units directly below to approve or return.
 import { ref, reactive, computed, onMounted, watch } from '../vendor/vue.js';
 import { api, qs } from '../api.js';
-import { L, num, date, statusLabel, periodLabel, periodEnd, periodsOf } from '../i18n.js';
+import { L, num, date, statusLabel, periodLabel, periodLabels, periodEnd, periodsOf } from '../i18n.js';
 import { useForm, problemText } from '../components.js';
 import { session, currentYear, isStaff } from '../session.js';
 
@@ -148,9 +148,9 @@ export const Reports = {
           value: entry.value === '' ? null : Number(entry.value),
           correctionExplanation: entry.correctionExplanation || null, narrative: entry.narrative || null,
         });
-        const label = periodLabel(open.value.period);
+        const label = periodLabels(open.value.period);
         open.value = null;
-        note.value = { zh: label + '进度已报送，等待上级审核。', en: 'Submitted for review (' + label + ').' };
+        note.value = { zh: label.zh + '进度已报送，等待上级审核。', en: 'Submitted for review (' + label.en + ').' };
         await load();
       } catch (e) {
         form.fail(e);
@@ -259,7 +259,7 @@ export const Reports = {
               </td></tr>
             </template>
           </tbody></table>
-        <Pager :page="owed.page" :size="owed.size" :total="owed.total" numbers @go="goOwed"></Pager>
+        <Pager v-if="owed.total" :page="owed.page" :size="owed.size" :total="owed.total" numbers @go="goOwed"></Pager>
       </section>
       <section class="card" data-test="mine">
         <h2>{{ L('本单位已报', 'Submitted by my unit') }}</h2>
@@ -272,7 +272,7 @@ export const Reports = {
             <td :data-label="L('数值', 'Value')" class="num">{{ num(r.value) }}</td>
             <td :data-label="L('状态', 'Status')"><span class="badge" :class="r.status">{{ statusLabel(r.status, r.statusLabel) }}</span></td>
             <td :data-label="L('退回原因', 'Return reason')">{{ lastReturn(r) || '—' }}</td></tr></tbody></table>
-        <Pager v-if="mine" :page="mine.page" :size="mine.size" :total="mine.total" numbers @go="goMine"></Pager>
+        <Pager v-if="mine && mine.total" :page="mine.page" :size="mine.size" :total="mine.total" numbers @go="goMine"></Pager>
       </section>
       <section class="card" v-if="toReview && toReview.length" data-test="review">
         <h2>{{ L('下级报送待审核', 'Reports of the units below to review') }}</h2>

@@ -319,8 +319,12 @@ class ConsoleJourneyTest {
         String owed = "[data-test=owed]";
         for (int attempt = 0; ; attempt++) {
             city.go(base + "/#/reports?year=" + year + "&period=" + year + "-Q1&unit=ALL");
-            city.visible(owed + " [data-test=total]");
-            if (city.text(owed + " [data-test=total]").equals("共11件") || attempt == 10) {
+            city.visible(owed);
+            String total = city.all(owed + " [data-test=total]").stream()
+                    .map(WebElement::getText)
+                    .findFirst()
+                    .orElse("");
+            if (total.equals("共11件") || attempt == 10) {
                 break;
             }
             Thread.sleep(1500);
