@@ -472,6 +472,14 @@ class ConsoleJourneyTest {
             t.go(base + "/#/dashboard?year=" + year);
             t.visible("[data-test=dash-tasks]");
             phoneCheck(t, "township-dashboard");
+
+            // an assignment that is not there is said to be not found, not "not available yet"
+            t.go(base + "/#/assignments/asg-no-such-assignment");
+            assertThat(t.text("[data-test=problem]")).startsWith("未找到：").doesNotContain("尚未开通");
+            assertThat(t.visible("[data-test=problem]").getAttribute("data-status"))
+                    .isEqualTo("404");
+            assertThat(t.all("[data-test=problem] [data-test=retry]")).isEmpty();
+            phoneCheck(t, "not-found");
         }
     }
 
