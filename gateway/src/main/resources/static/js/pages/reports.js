@@ -33,6 +33,7 @@ export const Reports = {
     const note = ref(null);
     const reasons = reactive({});
     const reviewError = ref(null);
+    const reviewCut = ref(false);
     const busy = reactive({});
     const staff = isStaff();
 
@@ -59,6 +60,7 @@ export const Reports = {
     async function loadReview() {
       const all = await api.get('/api/reports/progress-reports' + qs({ unit: own, subtree: true, status: 'SUBMITTED', size: 200 }));
       toReview.value = all.items.filter((r) => r.unitPath.split('/').slice(0, -1).join('/') === own);
+      reviewCut.value = all.total > all.items.length;
     }
     async function load() {
       try {
@@ -187,7 +189,7 @@ export const Reports = {
     onMounted(async () => { await setup(); await load(); });
     return {
       year, years, changeYear, filters, periods, children, owed, owedPage, mine, minePage, toReview, error, open, figure, entry, form, note,
-      reasons, busy, owedTitle, reviewError, key, load, goOwed, goMine, start, submit, review, lastReturn, canFill,
+      reasons, busy, owedTitle, reviewError, reviewCut, key, load, goOwed, goMine, start, submit, review, lastReturn, canFill,
       L, num, date, statusLabel, periodLabel, periodEnd, SIZE,
     };
   },
@@ -276,6 +278,7 @@ export const Reports = {
       </section>
       <section class="card" v-if="toReview && toReview.length" data-test="review">
         <h2>{{ L('下级报送待审核', 'Reports of the units below to review') }}</h2>
+        <p v-if="reviewCut" class="hint">{{ L('待审核报告较多，这里列出最早的部分；审核后其余的会依次列出。', 'Many reports wait: the earliest are listed; the rest follow as these are reviewed.') }}</p>
         <table class="grid cards-on-phone"><thead><tr><th>{{ L('单位', 'Unit') }}</th><th>{{ L('任务', 'Task') }}</th><th>{{ L('期次', 'Period') }}</th>
           <th>{{ L('数值', 'Value') }}</th><th>{{ L('审核', 'Review') }}</th></tr></thead>
           <tbody><tr v-for="r in toReview" :key="r.id">
