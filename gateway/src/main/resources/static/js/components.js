@@ -110,14 +110,22 @@ export function useForm() {
 export function problemText(e) {
   if (!e) return null;
   const p = e.problem || {};
-  const [zh, en] = e.status === 0 ? ['', ''] : splitPair(p.detail || p.title || '');
+  const [rawZh, en] = e.status === 0 ? ['', ''] : splitPair(p.detail || p.title || '');
+  // the services' sentences sometimes carry a half-width colon after Chinese text
+  const zh = rawZh.replace(/([\u4e00-\u9fff])[:]\s*/g, '$1：');
   const status = e.status;
   if (status === 0) {
     return { zh: '网络连接失败，操作未完成。请检查网络后重试。', en: 'Network failure: nothing was done. Check the connection and try again.' };
   }
-  if (status === 403) return { zh: '无权限：' + (zh || '您不能执行此操作。'), en: 'Not allowed: ' + (en || 'you may not do this.') };
+  // the kind of error is said once: a service's own sentence that already says it is not prefixed again
+  if (status === 403) {
+    return { zh: /无权|权限/.test(zh) ? zh : '无权限：' + (zh || '您不能执行此操作。'), en: /not allowed|forbidden/i.test(en) ? en : 'Not allowed: ' + (en || 'you may not do this.') };
+  }
   if (status === 404) {
-    return { zh: '未找到：' + (zh || '该内容不存在或不在本单位范围内。'), en: 'Not found: ' + (en || 'it does not exist or is outside your unit.') };
+    return {
+      zh: zh.startsWith('未找到') ? zh : '未找到：' + (zh || '该内容不存在或不在本单位范围内。'),
+      en: /^not found/i.test(en) ? en : 'Not found: ' + (en || 'it does not exist or is outside your unit.'),
+    };
   }
   if (status === 409) return { zh: zh || '数据已被修改，请刷新后重试。', en: en || 'It has changed meanwhile; reload and try again.' };
   if (status === 502 || status === 503 || status === 504) {

@@ -475,7 +475,10 @@ class ConsoleJourneyTest {
 
             // an assignment that is not there is said to be not found, not "not available yet"
             t.go(base + "/#/assignments/asg-no-such-assignment");
-            assertThat(t.text("[data-test=problem]")).startsWith("未找到：").doesNotContain("尚未开通");
+            assertThat(t.text("[data-test=problem]"))
+                    .startsWith("未找到")
+                    .contains("asg-no-such-assignment")
+                    .doesNotContain("尚未开通", "未找到：未找到", ":");
             assertThat(t.visible("[data-test=problem]").getAttribute("data-status"))
                     .isEqualTo("404");
             assertThat(t.all("[data-test=problem] [data-test=retry]")).isEmpty();
