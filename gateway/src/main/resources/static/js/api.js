@@ -15,11 +15,12 @@ export class ApiError extends Error {
     }
   }
 
-  /** The API is not there (yet): the service is not deployed, down, or has no such endpoint. */
+  /**
+   * The service is not answering: down, not deployed, or unreachable. A 404, 403, 409 or 500 is an answer and is shown
+   * as what it is (see problemText).
+   */
   get unavailable() {
-    return this.status === 0 || this.status === 404 || this.status === 405 || this.status === 501
-      || this.status === 502 || this.status === 503 || this.status === 504
-      || (this.status === 500 && !this.problem.errors);
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
   }
 }
 

@@ -29,7 +29,7 @@ export const Empty = {
   setup() { return { L }; },
   template: `
     <div class="empty" :class="{ unavailable }" role="status">
-      <template v-if="unavailable">{{ L('暂无数据:该功能尚未开通', 'Not available yet') }}</template>
+      <template v-if="unavailable">{{ L('暂无数据：该功能尚未开通', 'Not available yet') }}</template>
       <template v-else>{{ text || L('暂无数据', 'No data yet') }}</template>
     </div>`,
 };
@@ -103,17 +103,56 @@ export function useForm() {
   return { errors, general, busy, clear, fail };
 }
 
-/** A readable sentence for an error: its problem title/detail, in the current language where the API gave both. */
+/**
+ * A readable sentence for an error, by what it is: a network failure, 无权限 (403), 未找到 (404), a conflict (409), a
+ * service that is down (502–504) or failed (500), each with the service's own words where it gave them.
+ */
 export function problemText(e) {
   if (!e) return null;
-  if (e.unavailable) return { zh: '该功能暂不可用,请稍后再试。', en: 'This part of the platform is not available yet.' };
   const p = e.problem || {};
-  const text = p.detail || p.title || e.message || '';
-  // the services write "中文 / English" in one string
-  const [zh, en] = splitPair(text);
-  if (e.status === 403) return { zh: zh || '没有权限执行此操作', en: en || 'Not allowed' };
-  return { zh: zh || '操作失败', en: en || zh || 'Failed' };
+  const [rawZh, en] = e.status === 0 ? ['', ''] : splitPair(p.detail || p.title || '');
+  // the services' sentences sometimes carry a half-width colon after Chinese text
+  const zh = rawZh.replace(/([\u4e00-\u9fff])[:]\s*/g, '$1：');
+  const status = e.status;
+  if (status === 0) {
+    return { zh: '网络连接失败，操作未完成。请检查网络后重试。', en: 'Network failure: nothing was done. Check the connection and try again.' };
+  }
+  // the kind of error is said once: a service's own sentence that already says it is not prefixed again
+  if (status === 403) {
+    return { zh: /无权|权限/.test(zh) ? zh : '无权限：' + (zh || '您不能执行此操作。'), en: /not allowed|forbidden/i.test(en) ? en : 'Not allowed: ' + (en || 'you may not do this.') };
+  }
+  if (status === 404) {
+    return {
+      zh: zh.startsWith('未找到') ? zh : '未找到：' + (zh || '该内容不存在或不在本单位范围内。'),
+      en: /^not found/i.test(en) ? en : 'Not found: ' + (en || 'it does not exist or is outside your unit.'),
+    };
+  }
+  if (status === 409) return { zh: zh || '数据已被修改，请刷新后重试。', en: en || 'It has changed meanwhile; reload and try again.' };
+  if (status === 502 || status === 503 || status === 504) {
+    return { zh: '服务暂时不可用（HTTP ' + status + '），请稍后重试。' + (zh ? zh : ''), en: 'The service is not answering (HTTP ' + status + '); please try again later.' + (en ? ' ' + en : '') };
+  }
+  if (status >= 500) {
+    return { zh: '服务器出错（HTTP ' + status + '）：' + (zh || '操作未完成。'), en: 'Server error (HTTP ' + status + '): ' + (en || 'nothing was done.') };
+  }
+  return { zh: zh || '操作失败。', en: en || zh || 'Failed.' };
 }
+
+/** Whether trying the same request again may help: the network, or a service that failed or is not answering. */
+export function retryable(e) {
+  return !!e && (e.status === 0 || e.status >= 500);
+}
+
+/** A page that could not load: what went wrong, and a retry button where trying again may help. */
+export const LoadError = {
+  props: { error: Object },
+  emits: ['retry'],
+  setup() { return { L, problemText, retryable }; },
+  template: `
+    <div v-if="error" class="alert" :class="retryable(error) ? 'retry' : 'error'" role="alert" data-test="problem" :data-status="error.status">
+      <span>{{ L(problemText(error).zh, problemText(error).en) }}</span>
+      <button v-if="retryable(error)" type="button" class="small" data-test="retry" @click="$emit('retry')">{{ L('重试', 'Try again') }}</button>
+    </div>`,
+};
 
 export function splitPair(text) {
   const s = String(text || '');

@@ -70,6 +70,9 @@ const STATUS = {
   PENDING: ['待审批', 'Pending'],
   APPROVED: ['已批准', 'Approved'],
   REJECTED: ['已驳回', 'Rejected'],
+  SUBMITTED: ['待审核', 'Submitted'],
+  RETURNED: ['已退回', 'Returned'],
+  MISSING: ['未报', 'Not submitted'],
 };
 
 export function statusLabel(code, fallback) {
@@ -83,3 +86,60 @@ export const KIND_LABELS = {
   AMOUNT: ['金额', 'Amount'],
   RATE: ['比率', 'Rate'],
 };
+
+const ZH_NUMERALS = ['一', '二', '三', '四'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A reporting period's parts from its id (2026-M03, 2026-Q1, 2026-H2, 2026-Y); null for anything else. */
+export function parsePeriod(id) {
+  const m = /^(\d{4})-(?:M(\d{2})|Q([1-4])|H([12])|(Y))$/.exec(String(id || ''));
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (m[2]) return { year, kind: 'M', index: Number(m[2]), months: 1 };
+  if (m[3]) return { year, kind: 'Q', index: Number(m[3]), months: 3 };
+  if (m[4]) return { year, kind: 'H', index: Number(m[4]), months: 6 };
+  return { year, kind: 'Y', index: 1, months: 12 };
+}
+
+/** 2026年第一季度 / Q1 2026, 2026年3月 / Mar 2026, 2026年上半年 / H1 2026, 2026年度 / Year 2026: both languages. */
+export function periodLabels(id) {
+  const p = parsePeriod(id);
+  if (!p) return { zh: id || '—', en: id || '—' };
+  switch (p.kind) {
+    case 'M': return { zh: p.year + '年' + p.index + '月', en: MONTHS_EN[p.index - 1] + ' ' + p.year };
+    case 'Q': return { zh: p.year + '年第' + ZH_NUMERALS[p.index - 1] + '季度', en: 'Q' + p.index + ' ' + p.year };
+    case 'H': return { zh: p.year + (p.index === 1 ? '年上半年' : '年下半年'), en: 'H' + p.index + ' ' + p.year };
+    default: return { zh: p.year + '年度', en: 'Year ' + p.year };
+  }
+}
+
+/** A period's label in the current language. */
+export function periodLabel(id) {
+  const pair = periodLabels(id);
+  return L(pair.zh, pair.en);
+}
+
+/** The last day of a period as an ISO date (2026-06-30 for 2026-Q2). */
+export function periodEnd(id) {
+  const p = parsePeriod(id);
+  if (!p) return null;
+  const lastMonth = p.kind === 'Y' ? 12 : p.index * p.months;
+  const last = new Date(Date.UTC(p.year, lastMonth, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+/** The period ids of a year for a schedule's frequency (MONTHLY, QUARTERLY, HALF_YEAR, ANNUAL). */
+export function periodsOf(year, frequency) {
+  switch (frequency) {
+    case 'MONTHLY': return Array.from({ length: 12 }, (_, i) => year + '-M' + String(i + 1).padStart(2, '0'));
+    case 'HALF_YEAR': return [year + '-H1', year + '-H2'];
+    case 'ANNUAL': return [year + '-Y'];
+    default: return [1, 2, 3, 4].map((q) => year + '-Q' + q);
+  }
+}
+
+/** 参与人次（人次）, but 期（场）数 and not 期(场)数(期): the unit is added only where the label does not already say it. */
+export function metricLabel(m) {
+  const label = String(m.label || m.code).replace(/\(/g, '（').replace(/\)/g, '）');
+  return !m.unit || label.includes(m.unit) ? label : label + '（' + m.unit + '）';
+}

@@ -3,7 +3,7 @@ import { createApp, reactive, computed, markRaw, ref, watch } from './vendor/vue
 import { L, lang, setLang } from './i18n.js';
 import { csrfToken } from './api.js';
 import { session, loadSession, hasRole, isStaff, homeRoute } from './session.js';
-import { Field, Empty, Alert, Pager } from './components.js';
+import { Field, Empty, Alert, Pager, LoadError } from './components.js';
 import { PlanList, PlanEditor, PlanDetail } from './pages/plans.js';
 import { Inbox, AssignmentDetail } from './pages/assignments.js';
 import { ActivityList, ActivityForm } from './pages/activities.js';
@@ -132,7 +132,7 @@ async function start() {
   } catch (e) {
     if (e.status !== 401) {
       document.getElementById('app').innerHTML =
-        '<p class="booting">平台暂时无法访问,请稍后刷新。/ The platform is not reachable right now.</p>';
+        '<p class="booting">平台暂时无法访问，请稍后刷新。/ The platform is not reachable right now.</p>';
     }
     return;
   }
@@ -145,7 +145,8 @@ async function start() {
   });
   const app = createApp(App);
   app.config.globalProperties.L = L;
-  app.component('Field', Field).component('Empty', Empty).component('Alert', Alert).component('Pager', Pager);
+  app.component('Field', Field).component('Empty', Empty).component('Alert', Alert).component('Pager', Pager)
+    .component('LoadError', LoadError);
   app.mount('#app');
 }
 

@@ -1,7 +1,7 @@
 // District and township staff: record what the unit did (培训班, 招聘会, 贷款 …) with its figures, counted toward a task.
 import { ref, reactive, computed, onMounted, watch } from '../vendor/vue.js';
 import { api, qs } from '../api.js';
-import { L, num, date, statusLabel } from '../i18n.js';
+import { metricLabel, L, num, date, statusLabel } from '../i18n.js';
 import { useForm, problemText } from '../components.js';
 import { currentYear, isStaff } from '../session.js';
 
@@ -31,14 +31,14 @@ export const ActivityList = {
         await load();
       } catch (e) {
         const rows = Object.entries(e.fields || {}).slice(0, 5).map(([f, m]) => f + ':' + m.zh).join(';');
-        ledger.value = { kind: 'error', text: rows ? { zh: '台账未导入(全部或全不):' + rows, en: 'Nothing imported: ' + rows } : problemText(e) };
+        ledger.value = { kind: 'error', text: rows ? { zh: '台账未导入（全部或全不）：' + rows, en: 'Nothing imported: ' + rows } : problemText(e) };
       } finally {
         event.target.value = '';
       }
     }
     const go = (p) => { page.value = p; load(); };
     onMounted(load);
-    return { year, list, error, go, q, ledger, importLedger, L, num, date, statusLabel, staff: isStaff() };
+    return { year, list, error, go, load, q, ledger, importLedger, L, num, date, statusLabel, staff: isStaff() };
   },
   template: `
   <section class="page">
@@ -47,7 +47,7 @@ export const ActivityList = {
       <div class="actions" v-if="staff">
         <a class="button primary" href="#/activities/new">{{ L('记录活动', 'Record an activity') }}</a>
         <a class="button" :href="'/api/activities/ledger/template?year=' + year">{{ L('下载台账模板', 'Ledger template') }}</a>
-        <label class="button file">{{ L('导入台账(Excel)', 'Import a ledger (Excel)') }}
+        <label class="button file">{{ L('导入台账（Excel）', 'Import a ledger (Excel)') }}
           <input type="file" accept=".xlsx" @change="importLedger"></label>
       </div>
     </div>
@@ -56,17 +56,18 @@ export const ActivityList = {
       <label>{{ L('年度', 'Year') }} <input type="number" v-model.number="year" class="short" @change="go(0)"></label>
       <label>{{ L('名称包含', 'Title contains') }} <input v-model="q" @change="go(0)"></label>
     </div>
-    <Empty v-if="error" :unavailable="error.unavailable"></Empty>
+    <LoadError v-if="error" :error="error" @retry="load"></LoadError>
     <template v-else-if="list">
       <Empty v-if="!list.items.length" :text="L('暂无活动记录', 'No activities yet')"></Empty>
-      <table v-else class="grid" data-test="activities">
+      <table v-else class="grid cards-on-phone" data-test="activities">
         <thead><tr><th>{{ L('日期', 'Date') }}</th><th>{{ L('活动名称', 'Title') }}</th><th>{{ L('类型', 'Type') }}</th>
           <th>{{ L('单位', 'Unit') }}</th><th>{{ L('主要数据', 'Figures') }}</th><th>{{ L('状态', 'Status') }}</th></tr></thead>
         <tbody>
           <tr v-for="a in list.items" :key="a.id">
-            <td>{{ date(a.startDate) }}</td><td>{{ a.title }}</td><td>{{ a.typeName }}</td><td>{{ a.unitName }}</td>
-            <td><span v-for="m in a.measured" :key="m.code" class="chip">{{ m.label }} {{ num(m.value) }}{{ m.unit }}</span></td>
-            <td><span class="badge" :class="a.status">{{ statusLabel(a.status, a.statusLabel) }}</span></td>
+            <td :data-label="L('日期', 'Date')">{{ date(a.startDate) }}</td><td class="title">{{ a.title }}</td>
+            <td :data-label="L('类型', 'Type')">{{ a.typeName }}</td><td :data-label="L('单位', 'Unit')">{{ a.unitName }}</td>
+            <td :data-label="L('主要数据', 'Figures')"><span v-for="m in a.measured" :key="m.code" class="chip">{{ m.label }} {{ num(m.value) }}{{ m.unit }}</span></td>
+            <td :data-label="L('状态', 'Status')"><span class="badge" :class="a.status">{{ statusLabel(a.status, a.statusLabel) }}</span></td>
           </tr>
         </tbody>
       </table>
@@ -80,7 +81,7 @@ export const ActivityForm = {
   props: { query: Object },
   setup(props) {
     const catalogue = ref(null);
-    const unavailable = ref(false);
+    const unavailable = ref(null);
     const linkable = ref([]);
     const form = useForm();
     const a = reactive({
@@ -93,6 +94,10 @@ export const ActivityForm = {
     const type = computed(() => catalogue.value && catalogue.value.types.find((t) => t.code === a.type));
     const chosenLink = computed(() => linkable.value.find((l) => l.assignmentId === a.link.assignmentId));
     const feeding = computed(() => (chosenLink.value ? chosenLink.value.feedingMetrics || [] : []));
+    // the unit's own assignments only (what it records rolls up to the units above by itself), and once a type is
+    // chosen only those its figures can feed
+    const offered = computed(() => linkable.value.filter((l) => !a.type || (l.feedingMetrics || []).length
+      || l.assignmentId === a.link.assignmentId));
 
     async function loadLinkable() {
       if (!a.year) return;
@@ -109,15 +114,17 @@ export const ActivityForm = {
       }
     }
     let linkRetries = 0;
-    onMounted(async () => {
+    async function start() {
       try {
         catalogue.value = await api.get('/api/activities/catalogue');
+        unavailable.value = null;
       } catch (e) {
-        unavailable.value = true;
+        unavailable.value = e;
         return;
       }
       await loadLinkable();
-    });
+    }
+    onMounted(start);
     watch(() => [a.type, a.year], loadLinkable);
     watch(() => a.link.assignmentId, () => {
       if (feeding.value.length && !feeding.value.includes(a.link.metric)) a.link.metric = feeding.value[0];
@@ -151,7 +158,7 @@ export const ActivityForm = {
       if (!file || !saved.value) return;
       try {
         await api.upload('/api/activities/' + encodeURIComponent(saved.value.id) + '/evidence', file);
-        evidence.value = { kind: 'ok', text: { zh: '已上传佐证材料:' + file.name, en: 'Evidence attached: ' + file.name } };
+        evidence.value = { kind: 'ok', text: { zh: '已上传佐证材料：' + file.name, en: 'Evidence attached: ' + file.name } };
       } catch (e) {
         const f = e.fields && e.fields.file;
         evidence.value = { kind: 'error', text: f || problemText(e) };
@@ -165,17 +172,17 @@ export const ActivityForm = {
       a.title = '';
       a.metrics = {};
     }
-    return { catalogue, unavailable, linkable, form, a, type, err, save, saved, upload, evidence, another, feeding, L, num };
+    return { catalogue, unavailable, start, linkable, offered, metricLabel, form, a, type, err, save, saved, upload, evidence, another, feeding, L, num };
   },
   template: `
   <section class="page">
     <h1>{{ L('记录活动', 'Record an activity') }}</h1>
-    <Empty v-if="unavailable" unavailable></Empty>
+    <LoadError v-if="unavailable" :error="unavailable" @retry="start"></LoadError>
     <template v-else-if="catalogue">
       <div v-if="saved" class="card" data-test="activity-saved">
-        <Alert :error="{ zh: '活动已保存:' + saved.title, en: 'Saved: ' + saved.title }" kind="ok"></Alert>
+        <Alert :error="{ zh: '活动已保存：' + saved.title, en: 'Saved: ' + saved.title }" kind="ok"></Alert>
         <p><span v-for="m in saved.measured" :key="m.code" class="chip">{{ m.label }} {{ num(m.value) }}{{ m.unit }}</span></p>
-        <label class="button file">{{ L('上传佐证材料(照片、PDF、Word、Excel)', 'Attach evidence (photo, PDF, Word, Excel)') }}
+        <label class="button file">{{ L('上传佐证材料（照片、PDF、Word、Excel）', 'Attach evidence (photo, PDF, Word, Excel)') }}
           <input type="file" accept=".jpg,.jpeg,.png,.pdf,.docx,.xlsx" @change="upload"></label>
         <Alert v-if="evidence" :error="evidence.text" :kind="evidence.kind"></Alert>
         <div class="form-actions">
@@ -213,7 +220,7 @@ export const ActivityForm = {
         <fieldset v-if="type" class="metrics">
           <legend>{{ L('活动数据', 'Figures') }}</legend>
           <div class="row">
-            <Field v-for="m in type.metrics" :key="m.code" :label="m.label + '(' + m.unit + ')'" :error="err('metrics.' + m.code)"
+            <Field v-for="m in type.metrics" :key="m.code" :label="metricLabel(m)" :error="err('metrics.' + m.code)"
                    :required="m.required" :name="'metrics.' + m.code" v-slot="f">
               <input :id="f.id" v-bind="f.aria" type="number" min="0" step="any" v-model="a.metrics[m.code]" class="short" :name="'metrics.' + m.code">
             </Field>
@@ -223,13 +230,13 @@ export const ActivityForm = {
           <Field :label="L('计入任务', 'Counts toward')" :error="err('links[0].assignmentId') || err('links')" name="links[0].assignmentId" v-slot="f">
             <select :id="f.id" v-bind="f.aria" v-model="a.link.assignmentId" name="assignment">
               <option value="">{{ L('不计入任务', 'No task') }}</option>
-              <option v-for="l in linkable" :key="l.assignmentId" :value="l.assignmentId">{{ l.taskTitle }}({{ l.unitName }})</option>
+              <option v-for="l in offered" :key="l.assignmentId" :value="l.assignmentId">{{ l.taskTitle }} · {{ L('本单位目标', 'our target') }} {{ num(l.target) }}{{ l.indicatorUnit || '' }}</option>
             </select>
           </Field>
           <Field v-if="a.link.assignmentId" :label="L('计入的指标', 'Figure counted')" :error="err('links[0].metric')" name="links[0].metric" v-slot="f">
             <select :id="f.id" v-bind="f.aria" v-model="a.link.metric" name="linkMetric">
               <option value="">{{ L('请选择', 'Choose') }}</option>
-              <option v-for="m in (type ? type.metrics : [])" :key="m.code" :value="m.code" :disabled="feeding.length && !feeding.includes(m.code)">{{ m.label }}</option>
+              <option v-for="m in (type ? type.metrics : [])" :key="m.code" :value="m.code" :disabled="feeding.length && !feeding.includes(m.code)">{{ metricLabel(m) }}</option>
             </select>
           </Field>
         </div>

@@ -23,14 +23,22 @@ export const Inbox = {
         error.value = e;
       }
     }
+    const busy = reactive({});
+    const failure = ref(null);
     async function acknowledge(a) {
+      if (!window.confirm(L('确认签收“' + a.taskTitle + '”？签收后即承担该任务目标。',
+        'Acknowledge “' + a.taskTitle + '”? Your unit then holds its target.'))) return;
+      busy[a.id] = true;
+      failure.value = null;
       try {
         await api.post('/api/planning/assignments/' + encodeURIComponent(a.id) + '/acknowledge');
-        note.value = { zh: '已签收:' + a.taskTitle, en: 'Acknowledged: ' + a.taskTitle };
+        note.value = { zh: '已签收：' + a.taskTitle, en: 'Acknowledged: ' + a.taskTitle };
         await load();
       } catch (e) {
         note.value = null;
-        window.alert(L(problemText(e).zh, problemText(e).en));
+        failure.value = problemText(e);
+      } finally {
+        busy[a.id] = false;
       }
     }
     const go = (p) => { page.value = p; load(); };
@@ -39,12 +47,13 @@ export const Inbox = {
       return [...new Set([year.value, y + 1, y, y - 1, y - 2])].sort((a, b) => b - a);
     });
     onMounted(load);
-    return { year, status, list, error, go, load, acknowledge, note, years, L, num, date, measure, statusLabel, staff: isStaff() };
+    return { year, status, list, error, go, load, acknowledge, busy, failure, note, years, L, num, date, measure, statusLabel, staff: isStaff() };
   },
   template: `
   <section class="page">
     <h1>{{ L('任务签收与分解', 'Assignments to acknowledge and allocate') }}</h1>
     <Alert :error="note" kind="ok"></Alert>
+    <Alert :error="failure"></Alert>
     <div class="filters">
       <label>{{ L('年度', 'Year') }}
         <select v-model.number="year" @change="go(0)" data-test="year"><option v-for="y in years" :key="y" :value="y">{{ y }}</option></select></label>
@@ -55,25 +64,25 @@ export const Inbox = {
           <option value="ACKNOWLEDGED">{{ L('已签收', 'Acknowledged') }}</option>
         </select></label>
     </div>
-    <Empty v-if="error" :unavailable="error.unavailable"></Empty>
+    <LoadError v-if="error" :error="error" @retry="load"></LoadError>
     <template v-else-if="list">
       <Empty v-if="!list.items.length" :text="L('本年度暂无下达给本单位的任务。', 'No assignments for your unit this year.')"></Empty>
-      <table v-else class="grid" data-test="inbox">
+      <table v-else class="grid cards-on-phone" data-test="inbox">
         <thead><tr>
           <th>{{ L('重点任务', 'Task') }}</th><th>{{ L('工作板块', 'Work area') }}</th><th>{{ L('本单位目标', 'Our target') }}</th>
           <th>{{ L('已分解', 'Allocated') }}</th><th>{{ L('完成时限', 'Due') }}</th><th>{{ L('状态', 'Status') }}</th><th>{{ L('操作', 'Actions') }}</th>
         </tr></thead>
         <tbody>
           <tr v-for="a in list.items" :key="a.id" :data-task="a.taskTitle">
-            <td><a :href="'#/assignments/' + a.id">{{ a.taskTitle }}</a></td>
-            <td>{{ a.workArea }}</td>
-            <td class="num">{{ measure(a.target, a.indicator.unit) }}</td>
-            <td class="num">{{ a.indicator.kind === 'RATE' ? '—' : measure(a.allocatedToChildren, a.indicator.unit) }}</td>
-            <td>{{ date(a.dueDate) }}</td>
-            <td><span class="badge" :class="a.status">{{ statusLabel(a.status, a.statusLabel) }}</span>
+            <td class="title"><a :href="'#/assignments/' + a.id">{{ a.taskTitle }}</a></td>
+            <td :data-label="L('工作板块', 'Work area')">{{ a.workArea }}</td>
+            <td class="num" :data-label="L('本单位目标', 'Our target')">{{ measure(a.target, a.indicator.unit) }}</td>
+            <td class="num" :data-label="L('已分解', 'Allocated')">{{ a.indicator.kind === 'RATE' ? '—' : measure(a.allocatedToChildren, a.indicator.unit) }}</td>
+            <td :data-label="L('完成时限', 'Due')">{{ date(a.dueDate) }}</td>
+            <td :data-label="L('状态', 'Status')" class="status"><span class="badge" :class="a.status">{{ statusLabel(a.status, a.statusLabel) }}</span>
                 <span v-if="a.reminders" class="badge RED">{{ L('被催办', 'Reminded') }}×{{ a.reminders }}</span></td>
             <td class="actions">
-              <button v-if="a.status === 'ASSIGNED' && staff" type="button" class="primary small" @click="acknowledge(a)" data-test="acknowledge">{{ L('签收', 'Acknowledge') }}</button>
+              <button v-if="a.status === 'ASSIGNED' && staff" type="button" class="primary small" :disabled="busy[a.id]" :aria-busy="busy[a.id] ? 'true' : 'false'" @click="acknowledge(a)" data-test="acknowledge">{{ busy[a.id] ? L('签收中…', 'Acknowledging…') : L('签收', 'Acknowledge') }}</button>
               <a class="button small" :href="'#/assignments/' + a.id">{{ a.status === 'ACKNOWLEDGED' ? L('分解下达', 'Allocate') : L('查看', 'Open') }}</a>
               <a v-if="a.status === 'ACKNOWLEDGED' && staff" class="button small" :href="'#/activities/new?assignment=' + a.id + '&year=' + a.year" data-test="record-activity">{{ L('记录活动', 'Record activity') }}</a>
             </td>
@@ -139,13 +148,16 @@ export const AssignmentDetail = {
       if (!a.value || isRate.value) return null;
       const diff = Math.round((target.value - sum.value) * 100) / 100;
       const atMost = a.value.indicator.direction === 'AT_MOST';
-      const ok = atMost ? diff >= 0 : diff <= 0;
+      // a floor is split exactly: short loses part of the target, over holds the units below to more (层层加码)
+      const ok = atMost ? diff >= 0 : diff === 0;
       const u = a.value.indicator.unit;
       let zh; let en;
       if (diff > 0) { zh = '还差' + num(diff) + u; en = num(diff) + u + ' still to allocate'; }
-      else if (diff < 0) { zh = '超出' + num(-diff) + u; en = num(-diff) + u + ' over the target'; }
-      else { zh = '与目标一致'; en = 'matches the target'; }
-      return { ok: atMost ? ok : diff <= 0, diff, zh, en };
+      else if (diff < 0) {
+        zh = atMost ? '超过上限' + num(-diff) + u : '超出' + num(-diff) + u + '，不得层层加码';
+        en = num(-diff) + u + (atMost ? ' above the ceiling' : ' over the target: a split must not raise it');
+      } else { zh = '与目标一致'; en = 'matches the target'; }
+      return { ok, diff, zh, en };
     });
     const rowError = (code) => {
       const i = entered.value.findIndex((x) => x.unitCode === code);
@@ -153,6 +165,11 @@ export const AssignmentDetail = {
     };
 
     async function allocate() {
+      const u = a.value.indicator.unit || '';
+      const lines = units.value.filter((x) => targets[x.code] !== '' && targets[x.code] !== undefined && targets[x.code] !== null)
+        .map((x) => x.name + ' ' + num(targets[x.code]) + u);
+      if (!window.confirm(L('确认保存分解？\n' + lines.join('\n') + '\n下级单位将收到待签收任务。',
+        'Save this allocation?\n' + lines.join('\n') + '\nThe units below get it in their inbox.'))) return;
       form.busy.value = true;
       note.value = null;
       try {
@@ -163,7 +180,7 @@ export const AssignmentDetail = {
         };
         a.value = await api.post('/api/planning/assignments/' + id() + '/allocations', body);
         form.clear();
-        note.value = { zh: '已分解下达,下级单位将收到待签收任务。', en: 'Allocated: the units below have it in their inbox.' };
+        note.value = { zh: '已分解下达，下级单位将收到待签收任务。', en: 'Allocated: the units below have it in their inbox.' };
         await load();
       } catch (e) {
         form.fail(e);
@@ -171,19 +188,29 @@ export const AssignmentDetail = {
         form.busy.value = false;
       }
     }
-    async function act(path, body, ok) {
+    const working = ref(null);
+    const failure = ref(null);
+    async function act(path, body, ok, what) {
+      working.value = what || path;
+      failure.value = null;
       try {
         await api.post(path, body);
         note.value = ok;
         await load();
       } catch (e) {
-        window.alert(L(problemText(e).zh, problemText(e).en));
+        note.value = null;
+        failure.value = problemText(e);
+      } finally {
+        working.value = null;
       }
     }
-    const acknowledge = () => act('/api/planning/assignments/' + id() + '/acknowledge', {},
-      { zh: '已签收。', en: 'Acknowledged.' });
+    const acknowledge = () => {
+      if (!window.confirm(L('确认签收“' + a.value.taskTitle + '”？签收后即承担该任务目标。',
+        'Acknowledge “' + a.value.taskTitle + '”? Your unit then holds its target.'))) return null;
+      return act('/api/planning/assignments/' + id() + '/acknowledge', {}, { zh: '已签收。', en: 'Acknowledged.' }, 'acknowledge');
+    };
     const remind = (c) => act('/api/planning/assignments/' + encodeURIComponent(c.id) + '/remind', {},
-      { zh: '已向' + c.unitName + '发出催办。', en: 'Reminder sent to ' + c.unitName + '.' });
+      { zh: '已向' + c.unitName + '发出催办。', en: 'Reminder sent to ' + c.unitName + '.' }, 'remind-' + c.id);
     async function requestExtension() {
       try {
         await api.post('/api/planning/assignments/' + id() + '/extension', { ...extension });
@@ -203,23 +230,24 @@ export const AssignmentDetail = {
     const own = computed(() => a.value && a.value.unitPath === (session.user && session.user.unitPath));
     onMounted(load);
     return {
-      a, error, units, targets, retained, children, form, note, isRate, sum, target, check, rowError, allocate, acknowledge,
+      a, error, load, working, failure, units, targets, retained, children, form, note, isRate, sum, target, check, rowError, allocate, acknowledge,
       remind, extension, extForm, requestExtension, decisions, decide, notAcknowledged, own, L, num, date, dateTime,
       measure, statusLabel, staff: isStaff(),
     };
   },
   template: `
   <section class="page">
-    <Empty v-if="error" :unavailable="error.unavailable" :text="L('找不到该任务', 'Assignment not found')"></Empty>
+    <LoadError v-if="error" :error="error" @retry="load"></LoadError>
     <template v-else-if="a">
       <div class="page-head">
         <h1>{{ a.taskTitle }} <span class="badge" :class="a.status">{{ statusLabel(a.status, a.statusLabel) }}</span></h1>
         <div class="actions">
-          <button v-if="own && staff && a.status === 'ASSIGNED'" type="button" class="primary" @click="acknowledge" data-test="acknowledge">{{ L('签收', 'Acknowledge') }}</button>
+          <button v-if="own && staff && a.status === 'ASSIGNED'" type="button" class="primary" :disabled="working === 'acknowledge'" @click="acknowledge" data-test="acknowledge">{{ working === 'acknowledge' ? L('签收中…', 'Acknowledging…') : L('签收', 'Acknowledge') }}</button>
           <a v-if="own && staff && a.status === 'ACKNOWLEDGED'" class="button" :href="'#/activities/new?assignment=' + a.id + '&year=' + a.year">{{ L('记录活动', 'Record activity') }}</a>
         </div>
       </div>
       <Alert :error="note" kind="ok"></Alert>
+      <Alert :error="failure"></Alert>
       <dl class="facts">
         <div><dt>{{ L('承担单位', 'Unit') }}</dt><dd>{{ a.unitName }}</dd></div>
         <div><dt>{{ L('指标', 'Indicator') }}</dt><dd>{{ a.indicator.name }}</dd></div>
@@ -231,12 +259,12 @@ export const AssignmentDetail = {
 
       <section v-if="own && staff && a.status === 'ACKNOWLEDGED' && units.length" class="card" aria-labelledby="alloc-h">
         <h2 id="alloc-h">{{ L('分解下达到下级单位', 'Allocate to the units below') }}</h2>
-        <p v-if="isRate" class="hint">{{ L('比率类指标逐级下达,不累加;不填则沿用本单位目标,填写时只能更严格。', 'A rate is passed down, not added up; leave empty to inherit, or set a stricter one.') }}</p>
+        <p v-if="isRate" class="hint">{{ L('比率类指标逐级下达，不累加；不填则沿用本单位目标，填写时只能更严格。', 'A rate is passed down, not added up; leave empty to inherit, or set a stricter one.') }}</p>
         <Alert :error="form.general.value"></Alert>
         <Alert :error="form.errors.allocations"></Alert>
         <form @submit.prevent="allocate" novalidate data-test="allocation-form">
           <table class="grid alloc">
-            <thead><tr><th>{{ L('下级单位', 'Unit') }}</th><th>{{ L('分解目标', 'Target') }} ({{ a.indicator.unit }})</th></tr></thead>
+            <thead><tr><th>{{ L('下级单位', 'Unit') }}</th><th>{{ L('分解目标（' + a.indicator.unit + '）', 'Target (' + a.indicator.unit + ')') }}</th></tr></thead>
             <tbody>
               <tr v-for="u in units" :key="u.code">
                 <td><label :for="'t-' + u.code">{{ u.name }}</label></td>
@@ -248,7 +276,7 @@ export const AssignmentDetail = {
                 </td>
               </tr>
               <tr v-if="!isRate" class="retained">
-                <td><label for="t-retained">{{ L('本级保留(本单位自行完成)', 'Kept by this unit') }}</label></td>
+                <td><label for="t-retained">{{ L('本级保留（本单位自行完成）', 'Kept by this unit') }}</label></td>
                 <td>
                   <input id="t-retained" type="number" min="0" step="any" v-model="retained" class="short" name="retained"
                          :aria-invalid="form.errors.retained ? 'true' : 'false'" data-test="retained">
@@ -258,11 +286,11 @@ export const AssignmentDetail = {
             </tbody>
           </table>
           <p v-if="check" class="sum" :class="check.ok ? 'ok' : 'short'" aria-live="polite" data-test="sum">
-            {{ L('分解合计(含本级保留)', 'Allocated (incl. kept)') }} <strong>{{ num(sum) }}{{ a.indicator.unit }}</strong> /
-            {{ L('目标', 'target') }} <strong>{{ num(target) }}{{ a.indicator.unit }}</strong>:{{ L(check.zh, check.en) }}
+            {{ L('分解合计（含本级保留）', 'Allocated (incl. kept)') }} <strong>{{ num(sum) }}{{ a.indicator.unit }}</strong> /
+            {{ L('目标', 'target') }} <strong>{{ num(target) }}{{ a.indicator.unit }}</strong>{{ L('：', ': ') }}{{ L(check.zh, check.en) }}
           </p>
           <div class="form-actions">
-            <button type="submit" class="primary" :disabled="form.busy.value" data-test="save-allocation">{{ L('保存分解', 'Save allocation') }}</button>
+            <button type="submit" class="primary" :disabled="form.busy.value" :aria-busy="form.busy.value ? 'true' : 'false'" data-test="save-allocation">{{ form.busy.value ? L('保存中…', 'Saving…') : L('保存分解', 'Save allocation') }}</button>
           </div>
         </form>
       </section>
@@ -289,7 +317,7 @@ export const AssignmentDetail = {
                   </div>
                 </template>
               </td>
-              <td><button v-if="c.status === 'ASSIGNED' && own && staff" type="button" class="small" @click="remind(c)" data-test="remind">{{ L('催办', 'Remind') }}</button></td>
+              <td><button v-if="c.status === 'ASSIGNED' && own && staff" type="button" class="small" :disabled="working === 'remind-' + c.id" @click="remind(c)" data-test="remind">{{ working === 'remind-' + c.id ? L('发送中…', 'Sending…') : L('催办', 'Remind') }}</button></td>
             </tr>
           </tbody>
         </table>

@@ -2,7 +2,7 @@
 // allocate each task; the plans of the units above and below are listed beside it, read-only.
 import { ref, reactive, computed, onMounted } from '../vendor/vue.js';
 import { api, qs, request } from '../api.js';
-import { L, num, date, measure, statusLabel, KIND_LABELS } from '../i18n.js';
+import { L, num, date, measure, statusLabel, KIND_LABELS, metricLabel } from '../i18n.js';
 import { useForm, problemText } from '../components.js';
 import { isStaff, currentYear, session } from '../session.js';
 
@@ -70,13 +70,13 @@ function canChange(plan) {
 
 /** 「数据来源：维权案件统计 · 办结率」, or what a task without a source is fed by. */
 function sourceText(source) {
-  if (!source || !source.kind) return L('数据来源:按计量单位匹配的活动指标', 'from activity metrics matching its unit');
+  if (!source || !source.kind) return L('数据来源：按计量单位匹配的活动指标', 'from activity metrics matching its unit');
   const pick = (table, k) => (k && table[k] ? L(table[k][0], table[k][1]) : null);
   const parts = [pick(SOURCES, source.kind)];
   if (source.kind === 'ACTIVITY') parts.push(source.metric, source.denominatorMetric ? '/ ' + source.denominatorMetric : null);
   if (source.kind === 'RIGHTS') parts.push(pick(RIGHTS_KPIS, source.rightsKpi), pick(RIGHTS_CATEGORIES, source.category));
   if (source.kind === 'HONOURS') parts.push(pick(HONOUR_KINDS, source.honourKind), pick(HONOUR_FIGURES, source.honourFigure));
-  return L('数据来源:', 'from ') + parts.filter(Boolean).join(' · ');
+  return L('数据来源：', 'from ') + parts.filter(Boolean).join(' · ');
 }
 
 function blankSource() {
@@ -108,7 +108,7 @@ export const PlanList = {
         const text = await file.text();
         const plan = await request('POST', '/api/planning/plans/import', text,
           { contentType: 'application/yaml' });
-        importMsg.value = L('已导入计划草稿:', 'Imported the draft: ') + plan.title;
+        importMsg.value = L('已导入计划草稿：', 'Imported the draft: ') + plan.title;
         window.location.hash = '#/plans/' + plan.id;
       } catch (e) {
         const first = Object.entries(e.fields || {})[0];
@@ -130,7 +130,7 @@ export const PlanList = {
       <h1>{{ L('年度工作计划', 'Annual work plans') }}</h1>
       <div class="actions" v-if="canWrite">
         <a class="button primary" href="#/plans/new" data-test="new-plan">{{ L('新建计划', 'New plan') }}</a>
-        <label class="button file">{{ L('从文件导入(YAML)', 'Import a file (YAML)') }}
+        <label class="button file">{{ L('从文件导入（YAML）', 'Import a file (YAML)') }}
           <input type="file" accept=".yaml,.yml,text/yaml" @change="importFile"></label>
       </div>
     </div>
@@ -139,7 +139,7 @@ export const PlanList = {
     <div class="filters">
       <label>{{ L('年度', 'Year') }} <input type="number" v-model="year" min="2000" max="2100" @change="go(0)" class="short"></label>
     </div>
-    <Empty v-if="error" :unavailable="error.unavailable"></Empty>
+    <LoadError v-if="error" :error="error" @retry="load"></LoadError>
     <template v-else-if="plans">
       <Empty v-if="!plans.items.length" :text="canWrite ? L('还没有计划，点击“新建计划”编写本单位的年度计划。', 'No plan yet: start with “New plan” to write your unit’s plan.') : L('还没有计划。', 'No plan yet.')"></Empty>
       <table v-else class="grid">
@@ -242,6 +242,8 @@ export const PlanEditor = {
           ? await api.put('/api/planning/plans/' + encodeURIComponent(props.params.id), body())
           : await api.post('/api/planning/plans', body());
         form.clear();
+        justSaved = { id: saved.id, zh: '草稿已保存：' + saved.title + '（共' + (saved.tasks || []).length + '项任务）。发布前仍可修改。',
+          en: 'Draft saved: ' + saved.title + ' (' + (saved.tasks || []).length + ' tasks). You can still change it before publishing.' };
         window.location.hash = '#/plans/' + saved.id;
       } catch (e) {
         form.fail(e);
@@ -266,7 +268,7 @@ export const PlanEditor = {
     });
     return {
       plan, loaded, form, err, save, addTask, removeTask, workAreas, metrics, UNITS, KIND_LABELS, SOURCES, RIGHTS_KPIS,
-      RIGHTS_CATEGORIES, HONOUR_FIGURES, HONOUR_KINDS, editing, session, L,
+      RIGHTS_CATEGORIES, HONOUR_FIGURES, HONOUR_KINDS, editing, session, L, metricLabel,
     };
   },
   template: `
@@ -285,7 +287,7 @@ export const PlanEditor = {
       <Field :label="L('总体要求', 'Overall requirements')" :error="err('overallRequirements')" name="overallRequirements" v-slot="f">
         <textarea :id="f.id" v-bind="f.aria" v-model="plan.overallRequirements" rows="3" name="overallRequirements"></textarea>
       </Field>
-      <Field :label="L('工作板块(每行一个)', 'Work areas (one per line)')" :error="err('workAreas') || err('workAreas[0]')" required name="workAreas" v-slot="f">
+      <Field :label="L('工作板块（每行一个）', 'Work areas (one per line)')" :error="err('workAreas') || err('workAreas[0]')" required name="workAreas" v-slot="f">
         <textarea :id="f.id" v-bind="f.aria" v-model="plan.workAreasText" rows="2" name="workAreas" :placeholder="L('服务妇女创业就业', 'e.g. women’s employment')"></textarea>
       </Field>
       <h2>{{ L('重点任务', 'Key tasks') }}</h2>
@@ -338,7 +340,7 @@ export const PlanEditor = {
         <div class="row" data-test="source">
           <Field :label="L('数据来源', 'Actual comes from')" :error="err('tasks[' + i + '].indicator.source.kind')" :name="'tasks[' + i + '].indicator.source.kind'" v-slot="f">
             <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.kind" :name="'tasks[' + i + '].indicator.source.kind'">
-              <option value="">{{ L('(未指定:按计量单位匹配活动指标)', '(not set: activity metrics by unit)') }}</option>
+              <option value="">{{ L('（未指定：按计量单位匹配活动指标）', '(not set: activity metrics by unit)') }}</option>
               <option v-for="(pair, k) in SOURCES" :key="k" :value="k">{{ L(pair[0], pair[1]) }}</option>
             </select>
           </Field>
@@ -346,13 +348,13 @@ export const PlanEditor = {
             <Field :label="t.indicator.kind === 'RATE' ? L('分子活动指标', 'Numerator metric') : L('活动指标', 'Activity metric')" :error="err('tasks[' + i + '].indicator.source.metric')" :name="'tasks[' + i + '].indicator.source.metric'" v-slot="f">
               <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.metric" :name="'tasks[' + i + '].indicator.source.metric'">
                 <option value="">{{ L('请选择', 'Choose') }}</option>
-                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ m.label }}({{ m.unit }})</option>
+                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ metricLabel(m) }}</option>
               </select>
             </Field>
             <Field v-if="t.indicator.kind === 'RATE'" :label="L('分母活动指标', 'Denominator metric')" :error="err('tasks[' + i + '].indicator.source.denominatorMetric')" :name="'tasks[' + i + '].indicator.source.denominatorMetric'" v-slot="f">
               <select :id="f.id" v-bind="f.aria" v-model="t.indicator.source.denominatorMetric" :name="'tasks[' + i + '].indicator.source.denominatorMetric'">
                 <option value="">{{ L('请选择', 'Choose') }}</option>
-                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ m.label }}({{ m.unit }})</option>
+                <option v-for="m in metrics" :key="m.code" :value="m.code">{{ metricLabel(m) }}</option>
               </select>
             </Field>
           </template>
@@ -389,21 +391,53 @@ export const PlanEditor = {
       </fieldset>
       <div class="form-actions">
         <button type="button" @click="addTask">{{ L('添加任务', 'Add a task') }}</button>
-        <button type="submit" class="primary" :disabled="form.busy.value" data-test="save-plan">{{ L('保存草稿', 'Save draft') }}</button>
+        <button type="submit" class="primary" :disabled="form.busy.value" :aria-busy="form.busy.value ? 'true' : 'false'" data-test="save-plan">{{ form.busy.value ? L('保存中…', 'Saving…') : L('保存草稿', 'Save draft') }}</button>
         <a class="button" href="#/plans">{{ L('取消', 'Cancel') }}</a>
       </div>
     </form>
   </section>`,
 };
 
+/**
+ * A task's allocation at a glance: the unit's own status, shares given, acknowledgements, and what is wrong with the
+ * split (a floor not covered, more given out than the target, a ceiling exceeded).
+ */
+function allocationState(a, kids) {
+  const given = (a.allocations || []).filter((x) => !x.cancelled);
+  const ind = a.indicator || {};
+  const unit = ind.unit || '';
+  const sum = given.reduce((s, x) => s + Number(x.target || 0), 0) + Number(a.retained || 0);
+  const target = Number(a.target);
+  let problem = null;
+  if (given.length && ind.kind !== 'RATE' && Number.isFinite(target)) {
+    if (ind.direction !== 'AT_MOST' && sum < target) {
+      problem = { zh: '分解不足：还差' + num(target - sum) + unit, en: 'Short by ' + num(target - sum) + ' ' + unit };
+    } else if (sum > target) {
+      problem = { zh: '超额分解：多' + num(sum - target) + unit, en: 'Over-allocated by ' + num(sum - target) + ' ' + unit };
+    }
+  }
+  return {
+    own: a.status,
+    allocated: given.length,
+    acknowledged: kids === null ? null : kids.filter((k) => k.status === 'ACKNOWLEDGED').length,
+    problem,
+  };
+}
+
+/** The confirmation of the save that led to a plan's page, shown once there. */
+let justSaved = null;
+
 export const PlanDetail = {
   props: { params: Object },
   setup(props) {
     const plan = ref(null);
     const error = ref(null);
-    const message = ref(null);
+    const message = ref(justSaved && justSaved.id === props.params.id ? { zh: justSaved.zh, en: justSaved.en } : null);
+    justSaved = null;
     const busy = ref(false);
     const ownAssignments = ref({});
+    const progress = ref({});
+    const childUnits = ref(null);
     let retries = 0;
     async function load() {
       try {
@@ -412,6 +446,7 @@ export const PlanDetail = {
         if (plan.value.status !== 'DRAFT') {
           const mine = await api.get('/api/planning/assignments' + qs({ year: plan.value.year, size: 200 }));
           ownAssignments.value = Object.fromEntries(mine.items.map((a) => [a.taskId, a.id]));
+          await loadProgress(mine.items.filter((a) => plan.value.tasks.some((t) => t.id === a.taskId)));
           // the unit's own assignments are written right after publication: look again shortly if some are missing
           const missing = plan.value.tasks.some((t) => !t.cancelled && !ownAssignments.value[t.id]);
           if (missing && retries < 10) {
@@ -423,12 +458,31 @@ export const PlanDetail = {
         error.value = e;
       }
     }
+    /** Per task: the unit's own acknowledgement, how many units below got a share, how many of them acknowledged it. */
+    async function loadProgress(assignments) {
+      if (childUnits.value === null) {
+        try {
+          const code = session.user.unitPath.split('/').pop();
+          childUnits.value = (await api.get('/api/planning/org-units/' + code + '/children')).filter((u) => !u.retired).length;
+        } catch (e) {
+          childUnits.value = 0;
+        }
+      }
+      const rows = await Promise.all(assignments.map(async (a) => {
+        let kids = [];
+        if ((a.allocations || []).some((x) => !x.cancelled)) {
+          try { kids = await api.get('/api/planning/assignments/' + encodeURIComponent(a.id) + '/children'); } catch (e) { kids = null; }
+        }
+        return [a.taskId, allocationState(a, kids)];
+      }));
+      progress.value = Object.fromEntries(rows);
+    }
     async function publish() {
-      if (!window.confirm(L('发布后目标即下达,不能再直接修改。确定发布?', 'Publishing freezes the targets. Publish now?'))) return;
+      if (!window.confirm(L('发布后目标即下达，不能再直接修改。确定发布？', 'Publishing freezes the targets. Publish now?'))) return;
       busy.value = true;
       try {
         plan.value = await api.post('/api/planning/plans/' + encodeURIComponent(props.params.id) + '/publish');
-        message.value = { zh: '计划已发布,可以开始分解下达。', en: 'Published: you can now allocate the targets.' };
+        message.value = { zh: '计划已发布，可以开始分解下达。', en: 'Published: you can now allocate the targets.' };
         await load();
       } catch (e) {
         message.value = null;
@@ -442,29 +496,30 @@ export const PlanDetail = {
     const canWrite = computed(() => canChange(plan.value));
     const readOnlyBelow = computed(() => !!plan.value && relation(plan.value) === 'BELOW');
     return {
-      plan, error, message, busy, publish, ownAssignments, sourceText, L, num, date, measure, statusLabel, canWrite,
+      plan, error, load, message, busy, publish, ownAssignments, progress, childUnits, sourceText, L, num, date, measure, statusLabel, canWrite,
       readOnlyBelow,
     };
   },
   template: `
   <section class="page">
-    <Empty v-if="error" :unavailable="error.unavailable" :text="L('找不到该计划', 'Plan not found')"></Empty>
+    <LoadError v-if="error" :error="error" @retry="load"></LoadError>
     <template v-else-if="plan">
       <div class="page-head">
         <h1>{{ plan.title }} <span class="badge" :class="plan.status" data-test="plan-status">{{ statusLabel(plan.status) }}</span></h1>
         <div class="actions" v-if="canWrite && plan.status === 'DRAFT'">
           <a class="button" :href="'#/plans/' + plan.id + '/edit'">{{ L('修改', 'Edit') }}</a>
-          <button type="button" class="primary" @click="publish" :disabled="busy" data-test="publish">{{ L('发布计划', 'Publish') }}</button>
+          <button type="button" class="primary" @click="publish" :disabled="busy" data-test="publish">{{ busy ? L('发布中…', 'Publishing…') : L('发布计划', 'Publish') }}</button>
         </div>
       </div>
-      <Alert :error="message" kind="ok"></Alert>
+      <Alert :error="message" kind="ok" data-test="plan-message"></Alert>
       <p class="meta">{{ L('编制单位', 'Unit') }} {{ plan.unitName || plan.unitPath }} · {{ L('年度', 'Year') }} {{ plan.year }} · {{ L('发布时间', 'Published') }} {{ date(plan.publishedAt) }}</p>
       <p v-if="readOnlyBelow" class="notice" data-test="read-only">{{ L('这是下级单位自行编制的计划，只能查看，不能修改。', 'This is a plan of a unit below yours: read only.') }}</p>
       <p v-if="plan.overallRequirements" class="prose">{{ plan.overallRequirements }}</p>
       <table class="grid">
         <thead><tr>
           <th>{{ L('工作板块', 'Work area') }}</th><th>{{ L('重点任务', 'Task') }}</th><th>{{ L('指标', 'Indicator') }}</th>
-          <th>{{ L('目标值', 'Target') }}</th><th>{{ L('完成时限', 'Due') }}</th><th></th>
+          <th>{{ L('目标值', 'Target') }}</th><th>{{ L('完成时限', 'Due') }}</th>
+          <th v-if="plan.status !== 'DRAFT'">{{ L('分解与签收', 'Allocation and acknowledgement') }}</th><th></th>
         </tr></thead>
         <tbody>
           <tr v-for="t in plan.tasks" :key="t.id" :class="{ cancelled: t.cancelled }">
@@ -473,7 +528,15 @@ export const PlanDetail = {
             <td>{{ t.indicator.name }}<br><small class="muted" data-test="source">{{ sourceText(t.indicator.source) }}</small></td>
             <td class="num">{{ t.indicator.direction === 'AT_MOST' ? '≤' : '' }}{{ measure(t.indicator.target, t.indicator.unit) }}</td>
             <td>{{ date(t.dueDate) }}</td>
-            <td><a v-if="ownAssignments[t.id] && !t.cancelled" class="button small" :href="'#/assignments/' + ownAssignments[t.id]" data-test="allocate">{{ L('分解下达', 'Allocate') }}</a></td>
+            <td v-if="plan.status !== 'DRAFT'" class="progress" data-test="progress">
+              <template v-if="progress[t.id] && !t.cancelled">
+                <span class="badge" :class="progress[t.id].own">{{ L('本级', 'Own') }}{{ statusLabel(progress[t.id].own) }}</span>
+                <span v-if="childUnits" class="alloc-count">{{ L('已分解 ' + progress[t.id].allocated + '/' + childUnits + ' 单位', 'Allocated to ' + progress[t.id].allocated + ' of ' + childUnits + ' units') }}<template v-if="progress[t.id].allocated"> · {{ progress[t.id].acknowledged === null ? L('签收情况暂不可读', 'acknowledgements unreadable') : L('已签收 ' + progress[t.id].acknowledged + '/' + progress[t.id].allocated, 'acknowledged ' + progress[t.id].acknowledged + ' of ' + progress[t.id].allocated) }}</template></span>
+                <span v-if="progress[t.id].problem" class="badge RED alloc-problem" data-test="alloc-problem">{{ L(progress[t.id].problem.zh, progress[t.id].problem.en) }}</span>
+              </template>
+              <span v-else-if="!t.cancelled" class="muted">—</span>
+            </td>
+            <td><a v-if="ownAssignments[t.id] && !t.cancelled" class="button small" :href="'#/assignments/' + ownAssignments[t.id]" data-test="allocate">{{ childUnits ? L('分解下达', 'Allocate') : L('查看', 'Open') }}</a></td>
           </tr>
         </tbody>
       </table>

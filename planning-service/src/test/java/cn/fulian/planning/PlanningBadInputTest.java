@@ -93,7 +93,7 @@ class PlanningBadInputTest {
                         "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":50},{\"unitCode\":\"350104\",\"target\":45}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("allocations"))
-                .andExpect(jsonPath("$.errors[0].message").value("分解合计95个,低于下达目标100个,还差5个;如本级承担其余部分,请填写本级保留"));
+                .andExpect(jsonPath("$.errors[0].message").value("分解合计95个，低于下达目标100个，还差5个；如本级承担其余部分，请填写本级保留"));
 
         api.get("/api/planning/assignments/" + root, cityStaff())
                 .andExpect(jsonPath("$.allocations.length()").value(0));

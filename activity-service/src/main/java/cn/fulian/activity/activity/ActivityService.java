@@ -1,11 +1,13 @@
 package cn.fulian.activity.activity;
 
 import cn.fulian.activity.assignment.AssignmentDirectory;
+import cn.fulian.activity.assignment.AssignmentInfo;
 import cn.fulian.activity.catalogue.ActivityType;
 import cn.fulian.activity.catalogue.Catalogue;
 import cn.fulian.activity.catalogue.CatalogueService;
 import cn.fulian.activity.config.InvalidRequestException;
 import cn.fulian.activity.config.StaffOnly;
+import cn.fulian.events.activity.AssignmentContribution;
 import cn.fulian.starter.entryyear.EntryYears;
 import cn.fulian.starter.problem.FieldProblem;
 import cn.fulian.starter.problem.ForbiddenException;
@@ -14,8 +16,11 @@ import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
 import cn.fulian.starter.web.PageView;
 import cn.fulian.starter.web.Paging;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -164,6 +169,66 @@ public class ActivityService {
                 Activity.class);
         return new PageView<>(items, total, page, size);
     }
+
+    /**
+     * What the unit's subtree achieved toward an assignment's task from the start of its year up to a day (activities
+     * that started by then): the figure a progress report for a period ending that day starts from. Counted as the
+     * dashboard counts: each activity once per task. A rate is the numerator over the denominator in percent.
+     */
+    public PeriodFigure figure(OrgScope scope, String assignmentId, LocalDate to) {
+        AssignmentInfo a = assignments
+                .find(assignmentId)
+                .filter(x -> OrgPath.isValid(x.unitPath()) && scope.canSee(OrgPath.of(x.unitPath())))
+                .orElseThrow(() -> new NotFoundException("任务分配 / assignment " + assignmentId));
+        if (to == null) {
+            throw InvalidRequestException.of("to", "请填写截止日期", "to (the last day counted) is required");
+        }
+        LocalDate from = LocalDate.of(a.year(), 1, 1);
+        Set<String> ofTask = new HashSet<>(assignments.idsOfTask(a.taskId()));
+        Query q = Query.query(Criteria.where("unitPath")
+                .regex(OrgPath.of(a.unitPath()).subtreeRegex())
+                .and("year")
+                .is(a.year())
+                .and("status")
+                .is(ActivityStatus.ACTIVE)
+                .and("startDate")
+                .lte(to)
+                .and("links.assignmentId")
+                .in(ofTask));
+        BigDecimal amount = BigDecimal.ZERO;
+        BigDecimal den = BigDecimal.ZERO;
+        int counted = 0;
+        for (Activity act : mongo.find(q, Activity.class)) {
+            Link link = act.links().stream()
+                    .filter(l -> ofTask.contains(l.assignmentId()))
+                    .findFirst()
+                    .orElse(null);
+            if (link == null) {
+                continue;
+            }
+            AssignmentContribution c =
+                    Metrics.contributions(act.metrics(), List.of(link)).get(0);
+            amount = amount.add(c.amount() == null ? BigDecimal.ZERO : c.amount());
+            den = den.add(c.denominatorAmount() == null ? BigDecimal.ZERO : c.denominatorAmount());
+            counted++;
+        }
+        BigDecimal value = a.isRate()
+                ? (den.signum() == 0
+                        ? null
+                        : amount.multiply(BigDecimal.valueOf(100)).divide(den, 1, RoundingMode.HALF_UP))
+                : amount;
+        return new PeriodFigure(assignmentId, from, to, value, amount, a.isRate() ? den : null, counted);
+    }
+
+    /** The figure of {@link #figure}: the value to pre-fill, its parts, and how many activities made it. */
+    public record PeriodFigure(
+            String assignmentId,
+            LocalDate from,
+            LocalDate to,
+            BigDecimal value,
+            BigDecimal amount,
+            BigDecimal denominator,
+            int activities) {}
 
     /** All problems of a draft the unit would record or amend, looking up the assignments its links name. */
     public List<FieldProblem> check(

@@ -107,6 +107,15 @@ public class AssignmentDirectory {
         return join(assignments).stream().collect(Collectors.toMap(AssignmentInfo::assignmentId, Function.identity()));
     }
 
+    /** The ids of every assignment of a task, whichever unit holds it. */
+    public List<String> idsOfTask(String taskId) {
+        Query q = Query.query(Criteria.where("taskId").is(taskId));
+        q.fields().include("_id");
+        return mongo.find(q, Document.class, ASSIGNMENTS).stream()
+                .map(d -> d.getString("_id"))
+                .toList();
+    }
+
     /**
      * What a unit may count its activities toward in a year: its own published, not cancelled assignments whose actual
      * comes from activities. Its ancestors' assignments of the same tasks receive the activity through the roll-up.

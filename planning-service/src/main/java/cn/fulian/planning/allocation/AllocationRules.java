@@ -7,9 +7,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The arithmetic of 分解下达. A floor on a count or amount must be covered by the children together with what the unit
- * keeps for itself (their targets + retained add up to at least the parent's), a ceiling must not be exceeded
- * together; a rate is not added up but passed down: each child gets at least (or at most) the parent's rate.
+ * The arithmetic of 分解下达. A floor on a count or amount is split exactly: the children together with what the unit
+ * keeps for itself add up to the parent's target, neither less (the target would be lost on the way down) nor more (层层加码:
+ * the units below would be held to more than was asked of the unit); a ceiling must not be exceeded together; a rate
+ * is not added up but passed down: each child gets at least (or at most) the parent's rate.
  */
 public final class AllocationRules {
 
@@ -67,20 +68,29 @@ public final class AllocationRules {
         }
         BigDecimal sum =
                 children.stream().reduce(BigDecimal.ZERO, BigDecimal::add).add(kept);
-        String withKept = kept.signum() == 0 ? "" : "(含本级保留" + plain(kept) + unit + ")";
+        String withKept = kept.signum() == 0 ? "" : "（含本级保留" + plain(kept) + unit + "）";
         if (direction == Direction.AT_LEAST && sum.compareTo(parentTarget) < 0) {
             BigDecimal gap = parentTarget.subtract(sum);
             throw new InvalidFieldException(
                     "allocations",
-                    "分解合计" + plain(sum) + unit + withKept + ",低于下达目标" + plain(parentTarget) + unit + ",还差" + plain(gap)
-                            + unit + ";如本级承担其余部分,请填写本级保留",
+                    "分解合计" + plain(sum) + unit + withKept + "，低于下达目标" + plain(parentTarget) + unit + "，还差" + plain(gap)
+                            + unit + "；如本级承担其余部分，请填写本级保留",
                     "allocations add up to " + plain(sum) + ", short of the target " + plain(parentTarget) + " by "
                             + plain(gap) + "; to keep the rest for this unit, set retained");
+        }
+        if (direction == Direction.AT_LEAST && sum.compareTo(parentTarget) > 0) {
+            BigDecimal over = sum.subtract(parentTarget);
+            throw new InvalidFieldException(
+                    "allocations",
+                    "分解合计" + plain(sum) + unit + withKept + "，超过下达目标" + plain(parentTarget) + unit + "，多出" + plain(over)
+                            + unit + "；分解不得层层加码，请核减",
+                    "allocations add up to " + plain(sum) + ", above the target " + plain(parentTarget) + " by "
+                            + plain(over) + "; a split must not raise the target on the way down");
         }
         if (direction == Direction.AT_MOST && sum.compareTo(parentTarget) > 0) {
             throw new InvalidFieldException(
                     "allocations",
-                    "分解合计" + plain(sum) + unit + withKept + ",超过上限" + plain(parentTarget) + unit,
+                    "分解合计" + plain(sum) + unit + withKept + "，超过上限" + plain(parentTarget) + unit,
                     "allocations add up to " + plain(sum) + ", above the ceiling " + plain(parentTarget));
         }
     }

@@ -34,8 +34,36 @@ class AllocationRulesTest {
                 .satisfies(e -> {
                     InvalidFieldException f = (InvalidFieldException) e;
                     assertThat(f.field()).isEqualTo("allocations");
-                    assertThat(f.messageZh()).isEqualTo("分解合计95个,低于下达目标100个,还差5个;如本级承担其余部分,请填写本级保留");
+                    assertThat(f.messageZh()).isEqualTo("分解合计95个，低于下达目标100个，还差5个；如本级承担其余部分，请填写本级保留");
                 });
+    }
+
+    @Test
+    void childrenOfAFloorMayNotAddUpToMoreThanTheTargetAndTheMessageNamesTheExcess() {
+        assertThatThrownBy(() -> AllocationRules.check(
+                        IndicatorKind.COUNT,
+                        Direction.AT_LEAST,
+                        "场",
+                        BigDecimal.valueOf(19),
+                        targets(500, 500),
+                        BigDecimal.ZERO))
+                .isInstanceOf(InvalidFieldException.class)
+                .satisfies(e -> {
+                    InvalidFieldException f = (InvalidFieldException) e;
+                    assertThat(f.field()).isEqualTo("allocations");
+                    assertThat(f.messageZh()).isEqualTo("分解合计1000场，超过下达目标19场，多出981场；分解不得层层加码，请核减");
+                    assertThat(f.messageEn()).contains("above the target 19 by 981");
+                });
+        assertThatThrownBy(() -> AllocationRules.check(
+                        IndicatorKind.AMOUNT,
+                        Direction.AT_LEAST,
+                        "万元",
+                        new BigDecimal("100"),
+                        List.of(new BigDecimal("60")),
+                        new BigDecimal("40.01")))
+                .isInstanceOf(InvalidFieldException.class)
+                .satisfies(e ->
+                        assertThat(((InvalidFieldException) e).messageZh()).contains("（含本级保留40.01万元）", "多出0.01万元"));
     }
 
     @Test
@@ -57,7 +85,7 @@ class AllocationRulesTest {
                         BigDecimal.valueOf(15)))
                 .isInstanceOf(InvalidFieldException.class)
                 .satisfies(e -> assertThat(((InvalidFieldException) e).messageZh())
-                        .startsWith("分解合计24期(含本级保留15期),低于下达目标25期,还差1期"));
+                        .startsWith("分解合计24期（含本级保留15期），低于下达目标25期，还差1期"));
         assertThatThrownBy(() -> AllocationRules.check(
                         IndicatorKind.AMOUNT,
                         Direction.AT_MOST,
@@ -159,7 +187,7 @@ class AllocationRulesTest {
                         proposal.forEach(t -> parent.children.add(new Node(t)));
                     } catch (InvalidFieldException refused) {
                         assertThat(proposal.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
-                                .isLessThan(parent.target);
+                                .isNotEqualByComparingTo(parent.target);
                     }
                 }
                 next.addAll(parent.children);

@@ -163,8 +163,16 @@ public class ReportService {
     /** Reports in the caller's subtree, filtered by unit (and its subtree), period and status. */
     public Page<ProgressReport> list(
             OrgScope scope, String unit, String period, ReportStatus status, PageRequest page) {
+        return list(scope, unit, true, period, status, page);
+    }
+
+    /** As {@link #list(OrgScope, String, String, ReportStatus, PageRequest)}; without the subtree only the unit's own. */
+    public Page<ProgressReport> list(
+            OrgScope scope, String unit, boolean subtree, String period, ReportStatus status, PageRequest page) {
         OrgPath root = unitOrOwn(scope, unit);
-        Criteria c = Criteria.where("unitPath").regex(root.subtreeRegex());
+        Criteria c = subtree
+                ? Criteria.where("unitPath").regex(root.subtreeRegex())
+                : Criteria.where("unitPath").is(root.value());
         if (period != null && !period.isBlank()) {
             c = c.and("period").is(period);
         }
@@ -183,7 +191,29 @@ public class ReportService {
      * submitted or returned and not resubmitted; overdue when past its due date.
      */
     public Page<Owed> owed(OrgScope scope, String unit, Integer year, String period, PageRequest page) {
+        return owed(scope, unit, true, year, period, null, page);
+    }
+
+    /**
+     * As {@link #owed(OrgScope, String, Integer, String, PageRequest)}; without the subtree only what the unit itself
+     * owes, and with a state only MISSING (never submitted) or RETURNED ones.
+     */
+    public Page<Owed> owed(
+            OrgScope scope,
+            String unit,
+            boolean subtree,
+            Integer year,
+            String period,
+            String onlyState,
+            PageRequest page) {
         OrgPath root = unitOrOwn(scope, unit);
+        if (onlyState != null
+                && !onlyState.isBlank()
+                && !"MISSING".equals(onlyState)
+                && !"RETURNED".equals(onlyState)) {
+            throw new InvalidFieldException("state", "待报状态只能是未报(MISSING)或退回(RETURNED)", "state is MISSING or RETURNED");
+        }
+        String unitRegex = subtree ? root.subtreeRegex() : "^" + root.value() + "$";
         int y = year != null ? year : LocalDate.now(clock).getYear();
         if (y < 2000 || y > 2100) {
             throw new InvalidFieldException("year", "年度不正确", "year out of range");
@@ -208,7 +238,7 @@ public class ReportService {
                 Query.query(Criteria.where("year")
                                 .is(y)
                                 .and("unitPath")
-                                .regex(root.subtreeRegex())
+                                .regex(unitRegex)
                                 .and("parentAssignmentId")
                                 .ne(null)
                                 .and("cancelled")
@@ -217,9 +247,7 @@ public class ReportService {
                 Document.class,
                 ReadModel.ASSIGNMENTS);
         Map<String, ReportStatus> state = new HashMap<>();
-        mongo.find(
-                        Query.query(Criteria.where("year").is(y).and("unitPath").regex(root.subtreeRegex())),
-                        ProgressReport.class)
+        mongo.find(Query.query(Criteria.where("year").is(y).and("unitPath").regex(unitRegex)), ProgressReport.class)
                 .forEach(r -> state.put(r.id(), r.status()));
         List<Owed> owed = new ArrayList<>();
         for (ReportPeriod p : periods) {
@@ -233,6 +261,10 @@ public class ReportService {
                 if (s == ReportStatus.SUBMITTED || s == ReportStatus.APPROVED) {
                     continue;
                 }
+                String owedState = s == null ? "MISSING" : s.name();
+                if (onlyState != null && !onlyState.isBlank() && !onlyState.equals(owedState)) {
+                    continue;
+                }
                 owed.add(new Owed(
                         a.getString("_id"),
                         a.getString("taskId"),
@@ -240,7 +272,7 @@ public class ReportService {
                         a.getString("unitPath"),
                         p.id(),
                         due,
-                        s == null ? "MISSING" : s.name(),
+                        owedState,
                         today.isAfter(due)));
             }
         }
@@ -250,6 +282,14 @@ public class ReportService {
         int from = (int) Math.min(page.getOffset(), owed.size());
         int to = Math.min(from + page.getPageSize(), owed.size());
         return new PageImpl<>(owed.subList(from, to), page, owed.size());
+    }
+
+    /** The titles of these tasks as the read model knows them, by task id. */
+    public Map<String, String> taskTitles(java.util.Collection<String> taskIds) {
+        Map<String, String> titles = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(taskIds)), Document.class, ReadModel.TASKS)
+                .forEach(t -> titles.put(t.getString("_id"), t.getString("title")));
+        return titles;
     }
 
     private OrgPath unitOrOwn(OrgScope scope, String unit) {

@@ -322,7 +322,44 @@ class LiveDashboardAcceptanceTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].taskId").value(LOAN))
-                .andExpect(jsonPath("$.items[0].overdue").value(true));
+                .andExpect(jsonPath("$.items[0].overdue").value(true))
+                .andExpect(jsonPath("$.items[0].unitName").value("鼓东街道"))
+                .andExpect(jsonPath("$.items[0].taskTitle").value("发放贴息贷款5000万元"))
+                .andExpect(jsonPath("$.items[0].periodLabel").value("2031年第一季度"));
+        // 本单位待报: without the subtree only the district's own rows, never its townships' that look the same
+        mvc.perform(get("/api/reports/progress-reports/owed")
+                        .param("year", "2031")
+                        .param("period", "2031-Q1")
+                        .param("unit", GULOU)
+                        .param("subtree", "false")
+                        .with(TestTokens.gulouStaff()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.unitPath != '" + GULOU + "')]").isEmpty())
+                .andExpect(jsonPath("$.items[?(@.taskId == '" + TRAIN + "')].unitName")
+                        .value("鼓楼区"));
+        mvc.perform(get("/api/reports/progress-reports/owed")
+                        .param("year", "2031")
+                        .param("unit", GUDONG)
+                        .param("state", "RETURNED")
+                        .with(TestTokens.gudongStaff()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/reports/progress-reports/owed")
+                        .param("year", "2031")
+                        .param("unit", GUDONG)
+                        .param("state", "LATE")
+                        .with(TestTokens.gudongStaff()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("state"));
+        // 本单位已报 names the task of each report
+        mvc.perform(get("/api/reports/progress-reports")
+                        .param("unit", GUXI)
+                        .param("subtree", "false")
+                        .with(guxi))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].taskTitle").value("举办培训班100期"))
+                .andExpect(jsonPath("$.items[0].periodLabel").value("2031年第一季度"));
         approve(TestTokens.gulouStaff(), guxiReport);
         reported.put(TRAIN + "|" + GUXI, new BigDecimal("8"));
         approved.put(TRAIN + "|" + GUXI, new BigDecimal("8"));

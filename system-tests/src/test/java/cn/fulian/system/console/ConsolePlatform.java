@@ -216,6 +216,19 @@ final class ConsolePlatform implements AutoCloseable {
         return json.readTree(response.body());
     }
 
+    /** A file the gateway serves to a user, as the browser would download it. */
+    byte[] download(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
+    }
+
     private HttpResponse<String> form(String url, Map<String, String> fields) throws IOException, InterruptedException {
         String body = fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -78,6 +78,17 @@ class ActivityController {
         return activities.list(scope, filter, page, size).map(a -> view(a, defs));
     }
 
+    @GetMapping("/figure")
+    @Operation(
+            summary = "某任务分配截至某日的活动合计(含下级) / what the subtree achieved toward an assignment up to a day",
+            description = "进度填报按期次预填:只计开始日期不晚于 to 的本年度有效活动,每项活动每个任务计一次")
+    ActivityService.PeriodFigure figure(
+            OrgScope scope,
+            @RequestParam String assignmentId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return activities.figure(scope, assignmentId, to);
+    }
+
     @GetMapping("/{id:act-.+}")
     @Operation(summary = "活动详情 / one activity")
     ActivityView get(OrgScope scope, @PathVariable String id) {

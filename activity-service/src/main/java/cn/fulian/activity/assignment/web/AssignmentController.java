@@ -54,7 +54,7 @@ class AssignmentController {
     @GetMapping("/linkable")
     @Operation(
             summary = "本单位活动可计入的任务分配 / assignments the caller's unit may count activities toward",
-            description = "本单位及上级单位已发布、未取消的任务分配;给出 type 时列出该类型可计入的指标")
+            description = "只列本单位自己的已发布、未取消的任务分配(上级单位的同一任务经逐级汇总计入,不单列);" + "给出 type 时列出该类型可计入的指标")
     List<LinkableView> linkable(OrgScope scope, @RequestParam int year, @RequestParam(required = false) String type) {
         Catalogue c = catalogue.catalogue();
         Map<String, MetricDefinition> metrics = c.metricsByCode();

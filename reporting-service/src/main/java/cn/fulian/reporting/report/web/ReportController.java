@@ -2,6 +2,7 @@ package cn.fulian.reporting.report.web;
 
 import cn.fulian.reporting.report.Frequency;
 import cn.fulian.reporting.report.ProgressReport;
+import cn.fulian.reporting.report.ReportPeriod;
 import cn.fulian.reporting.report.ReportSchedule;
 import cn.fulian.reporting.report.ReportService;
 import cn.fulian.reporting.report.ReportService.Form;
@@ -23,7 +24,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,23 +91,61 @@ class ReportController {
     PageView<ReportView> list(
             OrgScope scope,
             @RequestParam(required = false) String unit,
+            @RequestParam(defaultValue = "true") boolean subtree,
             @RequestParam(required = false) String period,
             @RequestParam(required = false) ReportStatus status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return PageView.of(reports.list(scope, unit, period, status, Paging.request(page, size)), this::view);
+        Page<ProgressReport> found = reports.list(scope, unit, subtree, period, status, Paging.request(page, size));
+        Map<String, String> titles = reports.taskTitles(found.getContent().stream()
+                .map(ProgressReport::taskId)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return PageView.of(found, r -> view(r, titles.get(r.taskId())));
     }
 
     /** 催报: reports owed and not submitted (or returned and not resubmitted). */
     @GetMapping("/progress-reports/owed")
-    PageView<Owed> owed(
+    PageView<OwedView> owed(
             OrgScope scope,
             @RequestParam(required = false) String unit,
+            @RequestParam(defaultValue = "true") boolean subtree,
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String period,
+            @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return PageView.of(reports.owed(scope, unit, year, period, Paging.request(page, size)), o -> o);
+        return PageView.of(
+                reports.owed(scope, unit, subtree, year, period, state, Paging.request(page, size)),
+                o -> OwedView.of(o, directory.nameOf(OrgPath.of(o.unitPath()))));
+    }
+
+    /** A report owed, with the unit's name and the period's label, so that rows of different units never look alike. */
+    record OwedView(
+            String assignmentId,
+            String taskId,
+            String taskTitle,
+            String unitPath,
+            String unitName,
+            String period,
+            String periodLabel,
+            LocalDate dueDate,
+            String state,
+            boolean overdue) {
+
+        static OwedView of(Owed o, String unitName) {
+            return new OwedView(
+                    o.assignmentId(),
+                    o.taskId(),
+                    o.taskTitle(),
+                    o.unitPath(),
+                    unitName,
+                    o.period(),
+                    ReportPeriod.parse(o.period()).label(),
+                    o.dueDate(),
+                    o.state(),
+                    o.overdue());
+        }
     }
 
     @GetMapping("/progress-reports/{id}")
@@ -131,6 +174,14 @@ class ReportController {
     }
 
     private ReportView view(ProgressReport r) {
-        return ReportView.of(r, directory.nameOf(OrgPath.of(r.unitPath())));
+        return view(
+                r,
+                r.taskId() == null
+                        ? null
+                        : reports.taskTitles(List.of(r.taskId())).get(r.taskId()));
+    }
+
+    private ReportView view(ProgressReport r, String taskTitle) {
+        return ReportView.of(r, directory.nameOf(OrgPath.of(r.unitPath())), taskTitle);
     }
 }

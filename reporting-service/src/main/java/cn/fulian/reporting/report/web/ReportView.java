@@ -12,6 +12,7 @@ record ReportView(
         String id,
         String assignmentId,
         String taskId,
+        String taskTitle,
         String unitPath,
         String unitName,
         String period,
@@ -25,11 +26,12 @@ record ReportView(
         List<Submission> submissions,
         Long version) {
 
-    static ReportView of(ProgressReport r, String unitName) {
+    static ReportView of(ProgressReport r, String unitName, String taskTitle) {
         return new ReportView(
                 r.id(),
                 r.assignmentId(),
                 r.taskId(),
+                taskTitle,
                 r.unitPath(),
                 unitName,
                 r.period(),
