@@ -5,7 +5,7 @@ import cn.fulian.events.EventEnvelope;
 import cn.fulian.events.reporting.ProgressReported;
 import cn.fulian.events.reporting.ReportApproved;
 import cn.fulian.events.reporting.ReportReturned;
-import cn.fulian.reporting.report.ReportPeriod;
+import cn.fulian.reporting.period.ReportPeriod;
 import cn.fulian.starter.consumer.ConsumedEvent;
 import cn.fulian.starter.scope.OrgPath;
 import java.util.Date;

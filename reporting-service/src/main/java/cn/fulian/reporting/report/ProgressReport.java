@@ -3,6 +3,7 @@ package cn.fulian.reporting.report;
 import cn.fulian.events.reporting.ProgressReported;
 import cn.fulian.events.reporting.ReportApproved;
 import cn.fulian.events.reporting.ReportReturned;
+import cn.fulian.reporting.period.ReportPeriod;
 import cn.fulian.starter.outbox.AggregateRoot;
 import cn.fulian.starter.problem.ConflictException;
 import cn.fulian.starter.problem.InvalidFieldException;

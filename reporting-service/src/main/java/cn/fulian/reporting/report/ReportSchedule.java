@@ -1,5 +1,7 @@
 package cn.fulian.reporting.report;
 
+import cn.fulian.reporting.period.Frequency;
+import cn.fulian.reporting.period.ReportPeriod;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

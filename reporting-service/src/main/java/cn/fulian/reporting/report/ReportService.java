@@ -1,6 +1,7 @@
 package cn.fulian.reporting.report;
 
 import cn.fulian.reporting.config.ReportingProperties;
+import cn.fulian.reporting.period.ReportPeriod;
 import cn.fulian.reporting.readmodel.Fixed;
 import cn.fulian.reporting.readmodel.ReadModel;
 import cn.fulian.starter.problem.ConflictException;

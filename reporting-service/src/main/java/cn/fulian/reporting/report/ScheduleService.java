@@ -1,5 +1,6 @@
 package cn.fulian.reporting.report;
 
+import cn.fulian.reporting.period.Frequency;
 import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.scope.OrgScope;
 import cn.fulian.starter.scope.Role;

@@ -3,7 +3,7 @@ package cn.fulian.reporting.summary;
 import cn.fulian.reporting.dashboard.DashboardView.RightsKpis;
 import cn.fulian.reporting.dashboard.DashboardView.TaskRow;
 import cn.fulian.reporting.dashboard.PaceStatus;
-import cn.fulian.reporting.report.ReportPeriod;
+import cn.fulian.reporting.period.ReportPeriod;
 import cn.fulian.reporting.summary.SummaryDraft.Paragraph;
 import cn.fulian.reporting.summary.SummaryDraft.Section;
 import cn.fulian.reporting.summary.SummaryDraft.Source;

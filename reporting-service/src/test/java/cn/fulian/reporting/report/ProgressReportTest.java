@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.fulian.events.reporting.ProgressReported;
 import cn.fulian.events.reporting.ReportApproved;
 import cn.fulian.events.reporting.ReportReturned;
+import cn.fulian.reporting.period.ReportPeriod;
 import cn.fulian.starter.outbox.OutboxEntry;
 import cn.fulian.starter.problem.ConflictException;
 import cn.fulian.starter.problem.InvalidFieldException;

@@ -1,8 +1,8 @@
 package cn.fulian.reporting.report.web;
 
-import cn.fulian.reporting.report.Frequency;
+import cn.fulian.reporting.period.Frequency;
+import cn.fulian.reporting.period.ReportPeriod;
 import cn.fulian.reporting.report.ProgressReport;
-import cn.fulian.reporting.report.ReportPeriod;
 import cn.fulian.reporting.report.ReportSchedule;
 import cn.fulian.reporting.report.ReportService;
 import cn.fulian.reporting.report.ReportService.Form;

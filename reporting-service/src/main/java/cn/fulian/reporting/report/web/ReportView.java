@@ -1,7 +1,7 @@
 package cn.fulian.reporting.report.web;
 
+import cn.fulian.reporting.period.ReportPeriod;
 import cn.fulian.reporting.report.ProgressReport;
-import cn.fulian.reporting.report.ReportPeriod;
 import cn.fulian.reporting.report.Submission;
 import java.math.BigDecimal;
 import java.time.LocalDate;

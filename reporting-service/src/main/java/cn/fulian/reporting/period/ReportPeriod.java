@@ -1,4 +1,4 @@
-package cn.fulian.reporting.report;
+package cn.fulian.reporting.period;
 
 import java.time.LocalDate;
 import java.util.List;

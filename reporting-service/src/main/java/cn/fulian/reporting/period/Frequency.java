@@ -1,4 +1,4 @@
-package cn.fulian.reporting.report;
+package cn.fulian.reporting.period;
 
 /** How often progress is reported in a plan year: 月报, 季报, 半年报, 年报. */
 public enum Frequency {
