@@ -652,8 +652,8 @@ final class DeploymentChecks {
     // Kubernetes: Ingress and NetworkPolicies
 
     /**
-     * Each Ingress names its class and serves every host with TLS; the one in front of the gateway keeps a browser on
-     * one gateway pod while there can be several (their sessions are in memory).
+     * Each Ingress names its class and serves every host with TLS; where there can be several gateway pods, they share
+     * the browsers' sessions (GATEWAY_SESSION_MONGODB_URI) or the Ingress keeps a browser on one pod.
      */
     static List<String> ingressProblems(List<JsonNode> docs) {
         List<String> problems = new ArrayList<>();
@@ -664,6 +664,10 @@ final class DeploymentChecks {
                 autoscaler == null
                         ? 1
                         : autoscaler.path("spec").path("maxReplicas").asInt(1));
+        boolean sessionsShared = gateway != null
+                && environment(containers(gateway).get(0), byName(docs, "ConfigMap"))
+                        .getOrDefault("GATEWAY_SESSION_MONGODB_URI", "")
+                        .startsWith("mongodb");
         for (JsonNode ingress : byName(docs, "Ingress").values()) {
             String name = "Ingress " + name(ingress);
             if (ingress.path("spec").path("ingressClassName").asString("").isEmpty()) {
@@ -691,9 +695,10 @@ final class DeploymentChecks {
                     .path("annotations")
                     .path("nginx.ingress.kubernetes.io/affinity")
                     .asString("");
-            if (toGateway && most > 1 && !affinity.equals("cookie")) {
+            if (toGateway && most > 1 && !sessionsShared && !affinity.equals("cookie")) {
                 problems.add(name + " spreads a browser's requests over up to " + most + " gateway pods, but each"
-                        + " keeps its sessions in memory: without cookie affinity users are logged out at random");
+                        + " keeps its sessions in memory (no GATEWAY_SESSION_MONGODB_URI): without a shared session"
+                        + " store or cookie affinity users are logged out at random");
             }
         }
         return problems;
@@ -705,7 +710,7 @@ final class DeploymentChecks {
     /**
      * Nothing accepts traffic a policy does not let in; from outside the namespace only the gateway and Keycloak are
      * reachable (through the ingress controller), besides Prometheus on the management ports; the services answer
-     * only the gateway; MongoDB and Kafka only the services.
+     * only the gateway; MongoDB only the services and the gateway (its sessions), Kafka only the services.
      */
     static List<String> networkPolicyProblems(List<JsonNode> docs) {
         List<JsonNode> policies = new ArrayList<>(byName(docs, "NetworkPolicy").values());
@@ -719,8 +724,10 @@ final class DeploymentChecks {
             problems.add("no default-deny policy: pods no policy selects accept connections from anywhere");
         }
         Set<String> services = Set.of("planning-service", "activity-service", "rights-service", "reporting-service");
-        Map<String, Set<String>> mayConnect =
-                Map.of("mongo", services, "kafka", services, "keycloak-db", Set.of("keycloak"), "gateway", Set.of());
+        Set<String> servicesAndGateway = new TreeSet<>(services);
+        servicesAndGateway.add("gateway"); // the browsers' sessions
+        Map<String, Set<String>> mayConnect = Map.of(
+                "mongo", servicesAndGateway, "kafka", services, "keycloak-db", Set.of("keycloak"), "gateway", Set.of());
         for (JsonNode workload : workloads(docs)) {
             String pod = name(workload);
             JsonNode labels =

@@ -299,18 +299,31 @@ class KubernetesFilesTest {
     }
 
     @Test
-    void theIngressesNameTheirClassServeOnlyTlsAndKeepABrowserOnOneGateway() {
+    void theIngressesNameTheirClassServeOnlyTlsAndGatewayPodsShareTheBrowsersSessions() {
         assertThat(ingressProblems(platform)).isEmpty();
 
-        List<JsonNode> noAffinity = copy(platform);
-        ((ObjectNode) byName(noAffinity, "Ingress")
+        List<JsonNode> sessionsInMemory = copy(platform);
+        ArrayNode env =
+                (ArrayNode) containers(byName(sessionsInMemory, "Deployment").get("gateway"))
+                        .get(0)
+                        .path("env");
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if (env.get(i).path("name").asString().equals("GATEWAY_SESSION_MONGODB_URI")) {
+                env.remove(i);
+            }
+        }
+        assertThat(ingressProblems(sessionsInMemory))
+                .containsExactly("Ingress fulian spreads a browser's requests over up to 8 gateway pods, but each"
+                        + " keeps its sessions in memory (no GATEWAY_SESSION_MONGODB_URI): without a shared session"
+                        + " store or cookie affinity users are logged out at random");
+        ((ObjectNode) byName(sessionsInMemory, "Ingress")
                         .get("fulian")
                         .path("metadata")
                         .path("annotations"))
-                .remove("nginx.ingress.kubernetes.io/affinity");
-        assertThat(ingressProblems(noAffinity))
-                .containsExactly("Ingress fulian spreads a browser's requests over up to 8 gateway pods, but each"
-                        + " keeps its sessions in memory: without cookie affinity users are logged out at random");
+                .put("nginx.ingress.kubernetes.io/affinity", "cookie");
+        assertThat(ingressProblems(sessionsInMemory))
+                .as("pinned by a cookie instead")
+                .isEmpty();
 
         List<JsonNode> plain = copy(platform);
         ObjectNode keycloak =
