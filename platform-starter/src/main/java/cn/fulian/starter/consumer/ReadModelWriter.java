@@ -1,6 +1,9 @@
 package cn.fulian.starter.consumer;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,16 +26,28 @@ import org.springframework.data.mongodb.core.query.Update;
  * per topic-partition, and the change is only written where that offset is lower, so an event redelivered after a
  * crash (same offset) changes nothing it already changed, without transactions.
  *
- * <p>The offset is read by {@code _id} and the change written by {@code _id} alone: a filter with any further
- * condition makes the Mongo-wire server scan the whole collection for every write. Reading first is exact because
- * Kafka gives each partition to one consumer at a time and that consumer applies its events one after another;
- * changes from other partitions touch other offset fields and only add to counters ({@code $inc}), so writes of two
- * instances to one document do not overwrite each other.
+ * <p>The offsets are read first, then the change is written on the condition that they are still what was read (a
+ * compare-and-set on the document, fixed by {@code _id}). Kafka gives a partition to one consumer at a time, but a
+ * consumer evicted in the middle of a poll may still write while the partition's new owner applies the same events: its
+ * write then finds the offset moved, changes nothing, and {@link ConcurrentApplyException} sends the poll back to be
+ * read again (the consumer's fallback applies each event once more under the guard, which skips what is applied).
+ * Changes from other partitions touch other offset fields and only add to counters ({@code $inc}).
  */
 public class ReadModelWriter {
 
     /** One event's change to one document. */
     public record Change(Object id, ConsumedEvent at, Update update) {}
+
+    /** The document's offsets moved between reading and writing: another consumer applied events of its partition. */
+    public static class ConcurrentApplyException extends RuntimeException {
+
+        public ConcurrentApplyException(String collection, Collection<?> ids) {
+            super("read-model documents changed by another consumer of the same partition while applying: " + collection
+                    + " " + ids);
+        }
+    }
+
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -41,17 +59,20 @@ public class ReadModelWriter {
      * Upserts {@code update} into the document {@code id} unless this event was already applied to it.
      *
      * @return true if the document changed
+     * @throws ConcurrentApplyException if another consumer moved the document's offset meanwhile
      */
     public boolean apply(String collection, Object id, Update update, ConsumedEvent at) {
         String field = at.offsetField();
-        Query byId = Query.query(Criteria.where("_id").is(id));
-        Query applied = Query.query(Criteria.where("_id").is(id));
-        applied.fields().include(field);
-        Document current = mongo.findOne(applied, Document.class, collection);
-        if (current != null && offsetOf(current, field) >= at.offset()) {
+        Document current = read(collection, List.of(id), Set.of(field)).get(id);
+        long seen = current == null ? -1 : offsetOf(current, field);
+        if (seen >= at.offset()) {
             return false;
         }
-        mongo.upsert(byId, update.set(field, at.offset()), collection);
+        try {
+            mongo.upsert(unchanged(id, Map.of(field, seen)), update.set(field, at.offset()), collection);
+        } catch (DuplicateKeyException moved) {
+            throw new ConcurrentApplyException(collection, List.of(id));
+        }
         return true;
     }
 
@@ -67,13 +88,30 @@ public class ReadModelWriter {
     }
 
     /**
+     * The document {@code id} with each offset field as it was read ({@code -1}: absent). A document that no longer
+     * matches is not updated; the upsert then tries to insert a second document with the same {@code _id}, which the
+     * unique index refuses: that refusal is how a moved offset shows.
+     */
+    private static Query unchanged(Object id, Map<String, Long> seen) {
+        Criteria c = Criteria.where("_id").is(id);
+        for (Map.Entry<String, Long> e : seen.entrySet()) {
+            c = e.getValue() < 0
+                    ? c.and(e.getKey()).exists(false)
+                    : c.and(e.getKey()).is(e.getValue());
+        }
+        return Query.query(c);
+    }
+
+    /**
      * Applies many events' changes to one collection with one read of the documents' offsets and one bulk write: the
      * changes to a document whose events were not applied to it yet are merged ({@link UpdateMerge}) into a single
-     * upsert that also moves its offsets. The same guard as {@link #apply}, so a poll redelivered after a crash between
-     * two collections' writes changes nothing twice.
+     * upsert that also moves its offsets, on the condition that they are still what was read. The same guard as
+     * {@link #apply}, so a poll redelivered after a crash between two collections' writes changes nothing twice, and a
+     * poll an evicted consumer writes late changes nothing the partition's new owner applied.
      *
      * @param changes in the order their events were read
      * @return the ids of the documents written
+     * @throws ConcurrentApplyException naming the documents another consumer changed meanwhile (the others are written)
      */
     public Set<Object> applyAll(String collection, List<Change> changes) {
         if (changes.isEmpty()) {
@@ -90,33 +128,61 @@ public class ReadModelWriter {
         }
         Map<Object, Document> current = read(collection, new ArrayList<>(byId.keySet()), offsetFields);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        Set<Object> written = new LinkedHashSet<>();
+        List<Object> written = new ArrayList<>();
         byId.forEach((id, list) -> {
             Document doc = current.get(id);
             UpdateMerge merge = new UpdateMerge();
+            Map<String, Long> seen = new LinkedHashMap<>();
             Map<String, Long> offsets = new LinkedHashMap<>();
             for (Change c : list) {
                 String field = c.at().offsetField();
-                if (doc != null && offsetOf(doc, field) >= c.at().offset()) {
+                long applied = seen.computeIfAbsent(field, f -> doc == null ? -1 : offsetOf(doc, f));
+                if (applied >= c.at().offset()) {
                     continue;
                 }
                 merge.add(c.update());
                 offsets.merge(field, c.at().offset(), Math::max);
             }
             if (!offsets.isEmpty()) {
+                seen.keySet().retainAll(offsets.keySet());
                 Update update = merge.toUpdate();
                 offsets.forEach(update::set);
-                bulk.upsert(Query.query(Criteria.where("_id").is(id)), update);
+                bulk.upsert(unchanged(id, seen), update);
                 written.add(id);
             }
         });
-        if (!written.isEmpty()) {
-            bulk.execute();
+        if (written.isEmpty()) {
+            return Set.of();
         }
-        return written;
+        try {
+            bulk.execute();
+        } catch (DataAccessException e) {
+            // a refused duplicate comes as DuplicateKeyException, other failures as BulkOperationException
+            List<BulkWriteError> errors = writeErrors(e);
+            if (errors.isEmpty() || errors.stream().anyMatch(x -> x.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
+            throw new ConcurrentApplyException(
+                    collection,
+                    errors.stream().map(x -> written.get(x.getIndex())).toList());
+        }
+        return new LinkedHashSet<>(written);
     }
 
-    private Map<Object, Document> read(String collection, List<Object> ids, Set<String> fields) {
+    private static List<BulkWriteError> writeErrors(DataAccessException e) {
+        if (e instanceof BulkOperationException bulk) {
+            return bulk.getErrors();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MongoBulkWriteException bulk) {
+                return bulk.getWriteErrors();
+            }
+        }
+        return List.of();
+    }
+
+    /** The offsets of the documents of {@code ids} that exist (protected: a test reads late, as an evicted consumer). */
+    protected Map<Object, Document> read(String collection, List<Object> ids, Set<String> fields) {
         Map<Object, Document> found = new HashMap<>();
         ByIds.find(mongo, collection, ids, fields).forEach(d -> found.put(d.get("_id"), d));
         return found;

@@ -513,6 +513,43 @@ class ConsoleJourneyTest {
         }
     }
 
+    @Test
+    @Order(12)
+    void cityAndDistrictStaffOnAPhoneFindTheirPlanSplitsAndReportsWithoutScrollingSideways() throws Exception {
+        RightsDeskJourney.Screen phone = RightsDeskJourney.Screen.PHONE;
+        String inboxRow = "[data-test=inbox] tr[data-task^='" + TASK + "']";
+        try (Browser c = Browser.open(SHOTS)) {
+            c.viewport(phone.width, phone.height, phone.mobile);
+            c.login(base, "city-staff");
+            c.go(base + "/#/plans?year=" + year);
+            c.waitFor(d -> c.driver.getPageSource().contains(year + "年福州市妇联工作要点"));
+            phoneCheck(c, "city-plans");
+            c.go(base + "/#/inbox?year=" + year);
+            assertThat(c.text(inboxRow)).contains("20场");
+            phoneCheck(c, "city-inbox");
+            c.click(inboxRow + " td.title a");
+            c.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=children]")));
+            assertThat(c.text("[data-test=children] tr[data-unit=鼓楼区]")).contains("20场");
+            phoneCheck(c, "city-allocation");
+        }
+
+        // 鼓楼区's staff (the desk browser, still logged in) on a phone: the split among its townships and its reports
+        city.viewport(phone.width, phone.height, phone.mobile);
+        try {
+            city.go(base + "/#/inbox?year=" + year);
+            assertThat(city.text(inboxRow)).contains("20场");
+            phoneCheck(city, "district-inbox");
+            city.click(inboxRow + " td.title a");
+            city.waitFor(d -> city.all("[data-test=children] tr[data-unit]").size() == TOWNSHIPS.size());
+            phoneCheck(city, "district-allocation");
+            city.go(base + "/#/reports?year=" + year + "&period=" + year + "-Q1&unit=ALL");
+            city.visible("[data-test=owed]");
+            phoneCheck(city, "district-reports");
+        } finally {
+            city.viewport(RightsDeskJourney.Screen.DESK.width, RightsDeskJourney.Screen.DESK.height, false);
+        }
+    }
+
     /** The unit named in the first column of each row, in order. */
     private static List<String> units(Browser b, String section) {
         return b.all(section + " tbody tr[data-row] td:first-child").stream()
