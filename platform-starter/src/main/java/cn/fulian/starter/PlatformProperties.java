@@ -10,7 +10,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param apiPrefix the service's public path, e.g. {@code /api/planning}
  * @param maxRequestSize larger request bodies are refused with 413
- * @param outboxPollInterval how often the outbox relay looks for unpublished events when nothing wakes it
+ * @param outboxPollInterval how often the outbox relay looks for unpublished events when nothing wakes it (2 s: every
+ *     save of an aggregate with new events wakes it at once, so the timed round only finds what a stopped process or
+ *     a failed send left)
  * @param outboxCollections aggregate collections to relay in addition to those found from the mapping
  * @param consumerRetries attempts before a failing event goes to the dead-letter topic
  * @param health what the health endpoint counts as healthy
@@ -41,7 +43,7 @@ public record PlatformProperties(
 
     public PlatformProperties {
         maxRequestSize = maxRequestSize != null ? maxRequestSize : DataSize.ofMegabytes(10);
-        outboxPollInterval = outboxPollInterval != null ? outboxPollInterval : Duration.ofMillis(250);
+        outboxPollInterval = outboxPollInterval != null ? outboxPollInterval : Duration.ofSeconds(2);
         outboxCollections = outboxCollections != null ? outboxCollections : List.of();
         consumerRetries = consumerRetries > 0 ? consumerRetries : 3;
         health = health != null ? health : new Health(null, null, null);
