@@ -259,6 +259,7 @@ public class OutboxRelay implements SmartLifecycle {
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
+        wakeUp(); // a first round at once: what a stopped process left waits no longer than that
         worker.start();
     }
 
