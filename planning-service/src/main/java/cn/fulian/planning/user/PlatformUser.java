@@ -96,6 +96,10 @@ public class PlatformUser {
         return id;
     }
 
+    public Long version() {
+        return version;
+    }
+
     public String username() {
         return username;
     }

@@ -5,8 +5,10 @@ import cn.fulian.planning.user.KeycloakUsers.RealmRole;
 import cn.fulian.starter.scope.OrgPath;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +81,10 @@ class UserDirectorySync implements ApplicationRunner {
     int[] sync() {
         int read = 0;
         int written = 0;
+        // the directory as it was before Keycloak is read: an account the platform changes meanwhile (disabled,
+        // moved) is newer here than in what was read, and is left as it is
+        Map<String, Long> versionsBefore = new HashMap<>();
+        users.findAll().forEach(u -> versionsBefore.put(u.id(), u.version()));
         for (int first = 0; ; first += PAGE) {
             List<Account> page = keycloak.page(first, PAGE);
             for (Account account : page) {
@@ -87,7 +93,7 @@ class UserDirectorySync implements ApplicationRunner {
                         || account.orgUnit().filter(OrgPath::isValid).isEmpty()) {
                     continue;
                 }
-                if (mirror(account)) {
+                if (mirror(account, versionsBefore)) {
                     written++;
                 }
             }
@@ -97,7 +103,7 @@ class UserDirectorySync implements ApplicationRunner {
         }
     }
 
-    private boolean mirror(Account account) {
+    private boolean mirror(Account account, Map<String, Long> versionsBefore) {
         OrgPath unit = OrgPath.of(account.orgUnit().orElseThrow());
         Set<String> roles = new LinkedHashSet<>();
         for (RealmRole role : keycloak.realmRoles(account.id())) {
@@ -112,6 +118,9 @@ class UserDirectorySync implements ApplicationRunner {
             users.save(PlatformUser.of(
                     account.id(), account.username(), name, unit, roles, enabled, clock.instant(), "keycloak"));
             return true;
+        }
+        if (!java.util.Objects.equals(user.version(), versionsBefore.get(user.id()))) {
+            return false; // changed through the platform after Keycloak was read; the next sync sees Keycloak as it is
         }
         if (user.mirror(name, unit, roles, enabled)) {
             users.save(user);
