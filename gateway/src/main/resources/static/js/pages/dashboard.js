@@ -146,9 +146,11 @@ export const Dashboard = {
         });
       }
       const kids = data.value.children;
+      // too little room above each bar for a label side by side (a phone, many units): labels stand upright
+      const crowded = chart.getWidth() / Math.max(kids.length, 1) < 48;
       chart.setOption({
         animationDuration: 300,
-        grid: { left: 48, right: 16, top: 28, bottom: 64 },
+        grid: { left: 48, right: 16, top: crowded ? 48 : 28, bottom: 64 },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
           formatter: (ps) => ps.map((p) => p.name + '：' + (p.data.noData ? L('无数据', 'no data') : num(p.value, 1) + '%')).join('<br>') },
         xAxis: { type: 'category', data: kids.map((c) => c.unit.name), triggerEvent: true,
@@ -162,7 +164,9 @@ export const Dashboard = {
             : { value: Number(c.score), itemStyle: { color: barColour(c) } })),
           // a bar near 0 % stays tall enough to click
           barMinHeight: 14,
-          label: { show: true, position: 'top', formatter: (p) => (p.data.noData ? L('无数据', 'no data') : num(p.value, 1) + '%') },
+          label: { show: true, position: 'top', rotate: crowded ? 90 : 0, align: crowded ? 'left' : 'center',
+            verticalAlign: 'middle', fontSize: crowded ? 10 : 12,
+            formatter: (p) => (p.data.noData ? L('无数据', 'no data') : num(p.value, 1) + '%') },
         }],
       }, true);
       chart.resize();
