@@ -10,12 +10,18 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-/** Writing helpers for the workbooks: a bold header row, numbers as numeric cells, empty cells for missing values. */
+/**
+ * Writing helpers for the workbooks: a bold header row, numbers as numeric cells, empty cells for missing values. Rows
+ * are streamed (POI's SXSSF): only the last {@value #ROWS_IN_MEMORY} rows of a sheet are held in memory, the rest go to
+ * a temporary file until the workbook is written, so a province's ledger fits in the service's heap.
+ */
 final class Sheets implements AutoCloseable {
 
-    private final XSSFWorkbook workbook = new XSSFWorkbook();
+    static final int ROWS_IN_MEMORY = 200;
+
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROWS_IN_MEMORY, true, true);
     private final CellStyle header;
 
     Sheets() {
