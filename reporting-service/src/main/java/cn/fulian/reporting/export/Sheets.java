@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -25,6 +26,9 @@ final class Sheets implements AutoCloseable {
     private final CellStyle header;
 
     Sheets() {
+        // sizes in the zip's data descriptors as plain zip (ZIP64 only above 4 GB an entry, far beyond a ledger):
+        // readers that stream the file, as Java's ZipInputStream does, refuse the ZIP64 form POI writes by default
+        workbook.setZip64Mode(Zip64Mode.Never);
         Font bold = workbook.createFont();
         bold.setBold(true);
         header = workbook.createCellStyle();
