@@ -299,15 +299,15 @@ export const AssignmentDetail = {
         <h2 id="children-h">{{ L('下级签收情况', 'Acknowledgement by the units below') }}
           <span class="badge" :class="notAcknowledged.length ? 'YELLOW' : 'GREEN'" data-test="not-acknowledged">
             {{ L('未签收 ' + notAcknowledged.length + ' 个', notAcknowledged.length + ' not acknowledged') }}</span></h2>
-        <table class="grid" data-test="children">
+        <table class="grid cards-on-phone" data-test="children">
           <thead><tr><th>{{ L('单位', 'Unit') }}</th><th>{{ L('目标', 'Target') }}</th><th>{{ L('状态', 'Status') }}</th><th>{{ L('催办', 'Reminders') }}</th><th>{{ L('延期申请', 'Extension') }}</th><th></th></tr></thead>
           <tbody>
             <tr v-for="c in children" :key="c.id" :data-unit="c.unitName">
-              <td>{{ c.unitName }}</td>
-              <td class="num">{{ measure(c.target, c.indicator.unit) }}</td>
-              <td><span class="badge" :class="c.status">{{ statusLabel(c.status, c.statusLabel) }}</span></td>
-              <td class="num">{{ c.reminders || 0 }}</td>
-              <td>
+              <td class="title">{{ c.unitName }}</td>
+              <td class="num" :data-label="L('目标', 'Target')">{{ measure(c.target, c.indicator.unit) }}</td>
+              <td :data-label="L('状态', 'Status')"><span class="badge" :class="c.status">{{ statusLabel(c.status, c.statusLabel) }}</span></td>
+              <td class="num" :data-label="L('催办', 'Reminders')">{{ c.reminders || 0 }}</td>
+              <td :data-label="c.extension ? L('延期申请', 'Extension') : null">
                 <template v-if="c.extension">
                   {{ date(c.extension.requestedDueDate) }} · {{ c.extension.reason }} · {{ statusLabel(c.extension.status) }}
                   <div v-if="c.extension.status === 'PENDING' && own && staff" class="inline">
