@@ -83,6 +83,7 @@ export const Dashboard = {
     const updatedAt = ref(null);
     const chartEl = ref(null);
     let chart = null;
+    let labelsUpright = null; // whether the bars' labels were last drawn upright
     let source = null;
     let poll = null;
     let pending = null;
@@ -148,6 +149,7 @@ export const Dashboard = {
       const kids = data.value.children;
       // too little room above each bar for a label side by side (a phone, many units): labels stand upright
       const crowded = chart.getWidth() / Math.max(kids.length, 1) < 48;
+      labelsUpright = crowded;
       chart.setOption({
         animationDuration: 300,
         grid: { left: 48, right: 16, top: crowded ? 48 : 28, bottom: 64 },
@@ -207,7 +209,13 @@ export const Dashboard = {
     const years = computed(() => { const y = currentYear(); return [...new Set([year.value, y + 1, y, y - 1, y - 2])].sort((a, b) => b - a); });
     const exportQuery = computed(() => qs({ unit: data.value ? data.value.unit.path : unit.value, year: year.value }));
     const changeYear = () => { window.location.hash = '#/dashboard' + qs({ unit: unit.value, year: year.value }); };
-    const onResize = () => chart && chart.resize();
+    // a window turned or resized past the point where labels fit side by side: drawn again with upright labels
+    const onResize = () => {
+      if (!chart) return;
+      chart.resize();
+      const kids = (data.value && data.value.children) || [];
+      if ((chart.getWidth() / Math.max(kids.length, 1) < 48) !== labelsUpright) drawChart();
+    };
 
     onMounted(async () => {
       await load();
