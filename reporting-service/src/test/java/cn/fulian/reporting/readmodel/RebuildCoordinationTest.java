@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.fulian.reporting.support.ReportingTest;
 import cn.fulian.starter.lease.Lease;
 import cn.fulian.starter.lease.MongoLeases;
+import cn.fulian.starter.test.Eventually;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,13 +91,7 @@ class RebuildCoordinationTest {
         }
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 15 s: " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void eventually(BooleanSupplier condition, String what) {
+        Eventually.within(Duration.ofSeconds(15), what, condition);
     }
 }

@@ -14,7 +14,9 @@ import cn.fulian.rights.support.RightsServiceTest;
 import cn.fulian.rights.support.Sealing;
 import cn.fulian.rights.support.Tokens;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
+import cn.fulian.starter.test.Eventually;
 import cn.fulian.starter.test.TestTokens;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -336,17 +338,12 @@ class KeyRotationTest {
 
     /** Waits until the outbox relay has sent the cases' events, so the relay's own write is not counted as one. */
     private void relayed(String... ids) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (List.of(ids).stream()
-                .anyMatch(id -> !raw(id).getList("outbox", Document.class).isEmpty())) {
-            assertThat(System.nanoTime()).as("outbox relayed within 20 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Eventually.within(
+                Duration.ofSeconds(20),
+                "the outbox relay sending the cases' events",
+                () -> List.of(ids).stream()
+                        .allMatch(
+                                id -> raw(id).getList("outbox", Document.class).isEmpty()));
     }
 
     private Document raw(String id) {
