@@ -4,7 +4,9 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -14,8 +16,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -30,11 +34,12 @@ final class BsonH2Collection extends H2Collection {
 
     private static final String ID = "_id";
 
-    private static final Comparator<Map.Entry<Object, Document>> REVERSE_NATURAL_ORDER =
-            Map.Entry.<Object, Document>comparingByKey(BsonValues.Values.INSTANCE)
-                    .reversed();
+    private static final Comparator<Map.Entry<Object, Object>> REVERSE_NATURAL_ORDER =
+            Map.Entry.<Object, Object>comparingByKey(BsonValues.Values.INSTANCE).reversed();
 
-    private final MVMap<Object, Document> documents;
+    /** The documents by `_id`, each held as a {@link StoredDocument} (one written before may be a plain document). */
+    private final MVMap<Object, Object> documents;
+
     private volatile IdsQuery lastIdsQuery;
 
     BsonH2Collection(
@@ -45,23 +50,42 @@ final class BsonH2Collection extends H2Collection {
             MVMap<String, Object> statistics,
             CursorRegistry cursors) {
         super(database, collectionName, options, documents, statistics, cursors);
-        this.documents = documents;
+        this.documents = stored(documents);
     }
 
+    /** The map H2Collection was given, read and written here only, with encoded documents as its values. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static MVMap<Object, Object> stored(MVMap<Object, Document> documents) {
+        return (MVMap) documents;
+    }
+
+    /** Stores the document encoded ({@link StoredDocument}) under its `_id`. */
     @Override
     protected Object addDocumentInternal(Document document) {
-        return super.addDocumentInternal(document.cloneDeeply());
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        Object previous = documents.put(Missing.ofNullable(key), StoredDocument.encode(document));
+        if (previous != null) {
+            throw new IllegalStateException("a document with _id " + key + " is already stored");
+        }
+        return key;
     }
 
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-        super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
+        documents.put(Missing.ofNullable(position), StoredDocument.encode(newDocument));
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (documents.remove(position) == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
     }
 
     @Override
     protected Document getDocument(Object position) {
-        Document stored = super.getDocument(position);
-        return stored == null ? null : stored.cloneDeeply();
+        Object stored = documents.get(position);
+        return stored == null ? null : StoredDocument.decode(stored);
     }
 
     /** Used to build an index over the documents already stored: the keys first, then each document as it is now. */
@@ -70,8 +94,8 @@ final class BsonH2Collection extends H2Collection {
         List<Object> keys = whileItsVersionIsKept(() -> new ArrayList<>(documents.keySet()));
         return keys.stream()
                 .map(key -> {
-                    Document stored = documents.get(key);
-                    return stored == null ? null : new DocumentWithPosition<>(stored.cloneDeeply(), key);
+                    Object stored = documents.get(key);
+                    return stored == null ? null : new DocumentWithPosition<>(StoredDocument.decode(stored), key);
                 })
                 .filter(Objects::nonNull);
     }
@@ -90,7 +114,7 @@ final class BsonH2Collection extends H2Collection {
 
     private QueryResult matchStored(
             Document query, Document orderBy, int numberToSkip, int numberToReturn, int batchSize, Document fields) {
-        Stream<Document> stored;
+        Stream<Object> stored;
         Object id = query.get(ID);
         if (ID.equals(getIdField()) && (id instanceof String || id instanceof ObjectId)) {
             stored = Stream.ofNullable(documents.get(id));
@@ -99,8 +123,11 @@ final class BsonH2Collection extends H2Collection {
         } else {
             stored = documents.values().stream();
         }
-        Stream<Document> matching =
-                stored.filter(document -> documentMatchesQuery(document, query)).map(Document::cloneDeeply);
+        Set<Object> ids = idsQueried(query);
+        Stream<Document> matching = ids != null
+                // by key: the `_id` is the map's key, so only the documents asked for are decoded
+                ? stored.map(StoredDocument::decode).filter(document -> ids.contains(document.get(ID)))
+                : stored.map(StoredDocument::decode).filter(document -> documentMatchesQuery(document, query));
         return matchDocumentsFromStream(matching, query, orderBy, numberToSkip, numberToReturn, batchSize, fields);
     }
 

@@ -32,28 +32,35 @@ final class BsonValues {
     private BsonValues() {}
 
     /** Whole documents: the values of a collection's map. */
-    static final class Documents extends BasicDataType<Document> {
+    static final class Documents extends BasicDataType<Object> {
 
         static final Documents INSTANCE = new Documents();
 
         @Override
-        public int getMemory(Document document) {
-            return estimate(document);
+        public int getMemory(Object document) {
+            return document instanceof StoredDocument stored ? 32 + stored.bytes().length : estimate(document);
+        }
+
+        /** A stored document's bytes as they are: encoded once, when it was written. */
+        @Override
+        public void write(WriteBuffer buffer, Object document) {
+            if (document instanceof StoredDocument stored) {
+                buffer.putVarInt(stored.bytes().length);
+                buffer.put(stored.bytes());
+            } else {
+                put(buffer, 256, bson -> BsonEncoder.encodeDocument((Document) document, bson));
+            }
+        }
+
+        /** The bytes only: a document is decoded when it is read, not when its page is loaded. */
+        @Override
+        public Object read(ByteBuffer buffer) {
+            return StoredDocument.of(takeBytes(buffer));
         }
 
         @Override
-        public void write(WriteBuffer buffer, Document document) {
-            put(buffer, 256, bson -> BsonEncoder.encodeDocument(document, bson));
-        }
-
-        @Override
-        public Document read(ByteBuffer buffer) {
-            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(takeBytes(buffer)));
-        }
-
-        @Override
-        public Document[] createStorage(int size) {
-            return new Document[size];
+        public Object[] createStorage(int size) {
+            return new Object[size];
         }
     }
 
@@ -79,7 +86,7 @@ final class BsonValues {
 
         @Override
         public int compare(Object a, Object b) {
-            return ORDER.compare(a, b);
+            return compareValues(a, b);
         }
 
         @Override
@@ -127,7 +134,7 @@ final class BsonValues {
         public int compare(KeyValue a, KeyValue b) {
             int fields = Math.min(a.size(), b.size());
             for (int i = 0; i < fields; i++) {
-                int order = ORDER.compare(a.get(i), b.get(i));
+                int order = compareValues(a.get(i), b.get(i));
                 if (order != 0) {
                     return order;
                 }
@@ -139,6 +146,17 @@ final class BsonValues {
         public KeyValue[] createStorage(int size) {
             return new KeyValue[size];
         }
+    }
+
+    /**
+     * As MongoDB orders values; two strings (nearly every `_id` here) directly, as the server's comparator would after
+     * working out their types, since a lookup compares a key with a dozen others on its way down the tree.
+     */
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        return ORDER.compare(a, b);
     }
 
     private static void encode(Object value, ByteBuf bson) {
