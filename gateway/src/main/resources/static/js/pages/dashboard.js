@@ -198,8 +198,10 @@ export const Dashboard = {
     // 单位×任务: the units below down the side, the unit's tasks across, each cell the child's completion of the task
     const gridTasks = computed(() => (data.value ? data.value.tasks : []).map((t) => ({ id: t.taskId, title: t.title })));
     const grid = computed(() => (data.value && data.value.children ? data.value.children : []).map((c) => {
-      const byTask = Object.fromEntries((c.tasks || []).map((t) => [t.taskId, t]));
-      return { unit: c.unit, score: c.score, cells: gridTasks.value.map((t) => ({ task: t, row: byTask[t.id] || null })) };
+      // the child's summary: each task's completion and light, by task id
+      const lights = c.lights || {};
+      const cell = (id) => (id in lights ? { completionPercent: (c.completion || {})[id], paceStatus: lights[id] } : null);
+      return { unit: c.unit, score: c.score, cells: gridTasks.value.map((t) => ({ task: t, row: cell(t.id) })) };
     }));
     const counts = computed(() => {
       const c = { GREEN: 0, YELLOW: 0, RED: 0, OVERDUE: 0, NO_DATA: 0 };

@@ -1,6 +1,7 @@
 package cn.fulian.starter.scope;
 
 import cn.fulian.starter.problem.ForbiddenException;
+import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.problem.NotFoundException;
 import java.util.Set;
 
@@ -36,6 +37,22 @@ public record OrgScope(String username, OrgPath unit, Level level, Set<String> r
         if (!canSee(path)) {
             throw new NotFoundException(what);
         }
+    }
+
+    /**
+     * The unit a request names in its {@code unit} parameter, or the caller's own when it names none: 400 naming
+     * {@code unit} when it is not a unit path, 404 when the unit is outside the caller's scope.
+     */
+    public OrgPath unitOrOwn(String unitParam) {
+        if (unitParam == null || unitParam.isBlank()) {
+            return unit;
+        }
+        if (!OrgPath.isValid(unitParam)) {
+            throw new InvalidFieldException("unit", "单位编码路径格式不正确", "not a unit path");
+        }
+        OrgPath path = OrgPath.of(unitParam);
+        requireVisible(path, "单位 / unit " + unitParam);
+        return path;
     }
 
     /** The staff of a unit (a level role: city, district or township) act for it; leaders and admins only read. */

@@ -19,7 +19,7 @@ public record DashboardView(
         LocalDate today,
         Instant asOf,
         List<TaskRow> tasks,
-        List<ChildUnit> children,
+        List<ChildSummary> children,
         List<RankingRow> rankings,
         RightsKpis rights,
         List<RightsKpis> childRights,
@@ -95,10 +95,20 @@ public record DashboardView(
     }
 
     /**
-     * A direct child unit: its tasks and its score, the mean completion over its tasks with a target, each counted
-     * at most 100 % so one over-achieved task does not hide a lagging one.
+     * A direct child unit as its parent's dashboard shows it: its score (the mean completion over its tasks with a
+     * target, each counted at most 100 % so one over-achieved task does not hide a lagging one), how many tasks show
+     * each light, and per task its completion in percent and its light, by task id. Its full rows come on request
+     * ({@link UnitRows}).
      */
-    public record ChildUnit(UnitRef unit, BigDecimal score, Map<PaceStatus, Long> statusCounts, List<TaskRow> tasks) {}
+    public record ChildSummary(
+            UnitRef unit,
+            BigDecimal score,
+            Map<PaceStatus, Long> statusCounts,
+            Map<String, BigDecimal> completion,
+            Map<String, PaceStatus> lights) {}
+
+    /** A unit's own task rows, for a child a parent's dashboard summarises (and for the exports). */
+    public record UnitRows(UnitRef unit, int year, List<TaskRow> tasks) {}
 
     /** 排名: direct children of the unit (siblings of each other) by score; equal scores share a rank. */
     public record RankingRow(

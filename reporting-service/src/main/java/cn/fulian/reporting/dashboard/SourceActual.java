@@ -1,10 +1,11 @@
 package cn.fulian.reporting.dashboard;
 
 import cn.fulian.events.planning.IndicatorSource;
-import cn.fulian.reporting.readmodel.Fixed;
-import cn.fulian.reporting.readmodel.TaskFields;
+import cn.fulian.reporting.readmodel.HonourCounters;
+import cn.fulian.reporting.readmodel.RightsCounters;
+import cn.fulian.reporting.readmodel.TaskDoc;
+import cn.fulian.reporting.readmodel.TaskUnitDoc;
 import java.math.BigDecimal;
-import org.bson.Document;
 
 /**
  * A task's measured value at one unit, taken from the source its indicator names: the activities counted toward the
@@ -28,88 +29,67 @@ final class SourceActual {
     private SourceActual() {}
 
     /**
-     * @param task the task document
-     * @param taskUnit the unit's (year, task, unit) document
-     * @param rights the unit's (year, unit) rights counters, or null
-     * @param honours the unit's (year, unit) honours counters, or null
+     * @param rights the unit's rights counters of the year ({@link RightsCounters#NONE} when it has none)
+     * @param honours the unit's honours counters of the year ({@link HonourCounters#NONE} when it has none)
      * @param depth the unit's depth in the tree (1 for the root), for the suppression of small sensitive counts
      */
-    static Measured of(Document task, Document taskUnit, Document rights, Document honours, int depth) {
-        String kind = task.getString(TaskFields.SOURCE_KIND);
-        if (kind == null || IndicatorSource.ACTIVITY.equals(kind)) {
-            return activities(taskUnit);
-        }
-        return switch (kind) {
+    static Measured of(TaskDoc task, TaskUnitDoc taskUnit, RightsCounters rights, HonourCounters honours, int depth) {
+        return switch (task.source()) {
+            case IndicatorSource.ACTIVITY -> activities(taskUnit);
             case IndicatorSource.RIGHTS -> rights(task, rights, depth);
             case IndicatorSource.HONOURS -> honours(task, honours);
             default -> Measured.none(); // REPORTED
         };
     }
 
-    /** Whether a task takes its value from approved reports only. */
-    static boolean reportedOnly(Document task) {
-        return IndicatorSource.REPORTED.equals(task.getString(TaskFields.SOURCE_KIND));
+    private static Measured activities(TaskUnitDoc taskUnit) {
+        BigDecimal numerator = taskUnit.actual();
+        return new Measured(orZero(numerator), orZero(taskUnit.actualDenominator()), numerator != null, false);
     }
 
-    private static Measured activities(Document taskUnit) {
-        BigDecimal numerator = Fixed.read(taskUnit.get("actual"));
-        BigDecimal denominator = Fixed.read(taskUnit.get("actualDen"));
-        return new Measured(orZero(numerator), orZero(denominator), numerator != null, false);
-    }
-
-    private static Measured rights(Document task, Document rights, int depth) {
-        if (rights == null || count(rights, "received") == 0) {
+    private static Measured rights(TaskDoc task, RightsCounters rights, int depth) {
+        if (rights.received() == 0) {
             return Measured.none();
         }
-        String category = task.getString(TaskFields.RIGHTS_CATEGORY);
-        Document counters = rights;
-        if (category != null) {
-            counters = rights.get("categories") instanceof Document cats && cats.get(category) instanceof Document c
-                    ? c
-                    : new Document();
-            if (RightsRules.suppress(category, depth, count(counters, "received"))) {
+        RightsCounters counters = rights;
+        if (task.rightsCategory() != null) {
+            counters = rights.category(task.rightsCategory());
+            if (RightsRules.suppress(task.rightsCategory(), depth, counters.received())) {
                 return new Measured(null, null, false, true);
             }
         }
-        String kpi = task.getString(TaskFields.RIGHTS_KPI);
-        if (kpi == null) {
+        if (task.rightsKpi() == null) {
             return Measured.none();
         }
-        return switch (kpi) {
-            case "CLOSURE_RATE" -> measured(count(counters, "closed"), count(counters, "received"));
-            case "ON_TIME_RATE" -> measured(count(counters, "closedOnTime"), count(counters, "closed"));
-            case "RECEIVED" -> measured(count(counters, "received"), 0);
-            case "CLOSED" -> measured(count(counters, "closed"), 0);
-            case "CLOSED_ON_TIME" -> measured(count(counters, "closedOnTime"), 0);
-            case "OVERDUE" -> measured(count(counters, "overdue"), 0);
-            case "REPEAT" -> measured(count(counters, "repeat"), 0);
+        return switch (task.rightsKpi()) {
+            case "CLOSURE_RATE" -> measured(counters.closed(), counters.received());
+            case "ON_TIME_RATE" -> measured(counters.closedOnTime(), counters.closed());
+            case "RECEIVED" -> measured(counters.received(), 0);
+            case "CLOSED" -> measured(counters.closed(), 0);
+            case "CLOSED_ON_TIME" -> measured(counters.closedOnTime(), 0);
+            case "OVERDUE" -> measured(counters.overdue(), 0);
+            case "REPEAT" -> measured(counters.repeat(), 0);
             default -> Measured.none();
         };
     }
 
-    private static Measured honours(Document task, Document honours) {
-        if (honours == null || !(honours.get("kinds") instanceof Document kinds)) {
-            return Measured.none();
-        }
-        String only = task.getString(TaskFields.HONOUR_KIND);
-        String figure = task.getString(TaskFields.HONOUR_FIGURE);
+    private static Measured honours(TaskDoc task, HonourCounters honours) {
+        String only = task.honourKind();
+        String figure = task.honourFigure() == null ? "" : task.honourFigure();
         long value = 0;
         boolean any = false;
-        for (String kind : kinds.keySet()) {
-            if ((only != null && !only.equals(kind)) || !(kinds.get(kind) instanceof Document k)) {
+        for (var entry : honours.kinds().entrySet()) {
+            if (only != null && !only.equals(entry.getKey())) {
                 continue;
             }
-            long awarded = count(k, "awarded");
-            long retained = count(k, "RETAINED");
-            long revoked = count(k, "REVOKED");
-            long transferred = count(k, "TRANSFERRED");
-            any |= awarded + retained + revoked + transferred > 0;
-            value += switch (figure == null ? "" : figure) {
-                case "AWARDED" -> awarded;
-                case "REVIEWED" -> retained + revoked + transferred;
-                case "RETAINED" -> retained;
-                case "REVOKED" -> revoked;
-                case "TRANSFERRED" -> transferred;
+            HonourCounters.Kind k = entry.getValue();
+            any |= k.any();
+            value += switch (figure) {
+                case "AWARDED" -> k.awarded();
+                case "REVIEWED" -> k.reviewed();
+                case "RETAINED" -> k.retained();
+                case "REVOKED" -> k.revoked();
+                case "TRANSFERRED" -> k.transferred();
                 default -> 0;
             };
         }
@@ -118,10 +98,6 @@ final class SourceActual {
 
     private static Measured measured(long numerator, long denominator) {
         return new Measured(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), true, false);
-    }
-
-    private static long count(Document d, String field) {
-        return d.get(field) instanceof Number n ? n.longValue() : 0L;
     }
 
     private static BigDecimal orZero(BigDecimal v) {

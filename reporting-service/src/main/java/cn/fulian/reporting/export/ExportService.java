@@ -2,11 +2,17 @@ package cn.fulian.reporting.export;
 
 import cn.fulian.reporting.dashboard.DashboardService;
 import cn.fulian.reporting.dashboard.DashboardView;
+import cn.fulian.reporting.dashboard.DashboardView.ChildSummary;
+import cn.fulian.reporting.dashboard.DashboardView.TaskRow;
 import cn.fulian.reporting.snapshot.FrozenDashboard;
 import cn.fulian.reporting.snapshot.SnapshotService;
+import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Builds the downloads from the same read-model figures the dashboard answers with. */
@@ -30,8 +36,14 @@ public class ExportService {
 
     public Download dashboardWorkbook(OrgScope scope, String unit, Integer year) {
         DashboardView d = dashboards.dashboard(scope, unit, year);
+        Map<String, List<TaskRow>> childRows = new LinkedHashMap<>();
+        dashboards
+                .childRows(OrgPath.of(d.unit().path()), d.year())
+                .forEach(c -> childRows.put(c.unit().path(), c.tasks()));
         return new Download(
-                Workbooks.dashboard(d, clock.getZone()), Download.XLSX, d.unit().name() + d.year() + "年统计看板.xlsx");
+                Workbooks.dashboard(d, childRows, clock.getZone()),
+                Download.XLSX,
+                d.unit().name() + d.year() + "年统计看板.xlsx");
     }
 
     /** The dashboard as it stood at the deadline of period {@code asOf}; the live one when {@code asOf} is absent. */
@@ -41,8 +53,16 @@ public class ExportService {
         }
         FrozenDashboard f = snapshots.frozen(scope, unit, year, asOf);
         DashboardView d = f.dashboard();
+        // each child's rows as they stood at the same deadline: every unit's dashboard was frozen then
+        Map<String, List<TaskRow>> childRows = new LinkedHashMap<>();
+        for (ChildSummary c : d.children()) {
+            snapshots
+                    .frozenIfTaken(OrgPath.of(c.unit().path()), d.year(), asOf)
+                    .ifPresent(child ->
+                            childRows.put(c.unit().path(), child.dashboard().tasks()));
+        }
         return new Download(
-                Workbooks.dashboard(d, clock.getZone()),
+                Workbooks.dashboard(d, childRows, clock.getZone()),
                 Download.XLSX,
                 d.unit().name() + d.year() + "年统计看板(截至" + f.snapshot().label() + "报送截止).xlsx");
     }
@@ -51,7 +71,7 @@ public class ExportService {
         int year = dashboards.yearOr(yearParam);
         String name = dashboards.ref(scope.unit()).name();
         return new Download(
-                Workbooks.ledger(ledger.ledger(scope, year), clock.getZone()),
+                Workbooks.ledger(to -> ledger.ledger(scope, year, to), clock.getZone()),
                 Download.XLSX,
                 name + year + "年任务分解台账.xlsx");
     }

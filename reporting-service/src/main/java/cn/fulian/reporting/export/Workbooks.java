@@ -1,7 +1,7 @@
 package cn.fulian.reporting.export;
 
 import cn.fulian.reporting.dashboard.DashboardView;
-import cn.fulian.reporting.dashboard.DashboardView.ChildUnit;
+import cn.fulian.reporting.dashboard.DashboardView.ChildSummary;
 import cn.fulian.reporting.dashboard.DashboardView.PeriodCompleteness;
 import cn.fulian.reporting.dashboard.DashboardView.RankingRow;
 import cn.fulian.reporting.dashboard.DashboardView.RightsKpis;
@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -25,7 +26,11 @@ final class Workbooks {
 
     private Workbooks() {}
 
-    static byte[] dashboard(DashboardView d, ZoneId zone) {
+    /**
+     * @param childRows the rows of each child the dashboard summarises, by unit path (a child without any is listed
+     *     with its score only)
+     */
+    static byte[] dashboard(DashboardView d, Map<String, List<TaskRow>> childRows, ZoneId zone) {
         try (Sheets book = new Sheets()) {
             Sheet tasks = book.sheet(
                     TASKS,
@@ -77,9 +82,10 @@ final class Workbooks {
                             "任务来源"));
             Map<String, RankingRow> ranks =
                     d.rankings().stream().collect(Collectors.toMap(r -> r.unit().path(), Function.identity()));
-            List<ChildUnit> ordered = new ArrayList<>(d.children());
+            List<ChildSummary> ordered = new ArrayList<>(d.children());
             ordered.sort((a, b) -> Integer.compare(rankOf(ranks, a), rankOf(ranks, b)));
-            for (ChildUnit c : ordered) {
+            for (ChildSummary c : ordered) {
+                List<TaskRow> rows = childRows.getOrDefault(c.unit().path(), List.of());
                 RankingRow rank = ranks.get(c.unit().path());
                 Object[] head = {
                     rank == null ? null : rank.rank(),
@@ -91,10 +97,10 @@ final class Workbooks {
                     rank == null ? null : rank.red(),
                     rank == null ? null : rank.overdue()
                 };
-                if (c.tasks().isEmpty()) {
+                if (rows.isEmpty()) {
                     Sheets.append(children, head);
                 }
-                for (TaskRow r : c.tasks()) {
+                for (TaskRow r : rows) {
                     Object[] row = new Object[16];
                     System.arraycopy(head, 0, row, 0, head.length);
                     row[8] = r.title();
@@ -163,33 +169,32 @@ final class Workbooks {
         }
     }
 
-    private static int rankOf(Map<String, RankingRow> ranks, ChildUnit c) {
+    private static int rankOf(Map<String, RankingRow> ranks, ChildSummary c) {
         RankingRow r = ranks.get(c.unit().path());
         return r == null ? Integer.MAX_VALUE : r.rank();
     }
 
-    static byte[] ledger(List<LedgerRow> rows, ZoneId zone) {
+    /** @param rows hands the ledger's rows over one at a time */
+    static byte[] ledger(Consumer<Consumer<LedgerRow>> rows, ZoneId zone) {
         try (Sheets book = new Sheets()) {
             Sheet sheet = book.sheet(
                     LEDGER,
                     List.of("单位", "单位编码", "工作领域", "任务", "任务编号", "分解目标", "计量单位", "截止日期", "签收状态", "签收时间", "催办次数"));
-            for (LedgerRow r : rows) {
-                Sheets.append(
-                        sheet,
-                        r.unitName(),
-                        r.unitPath(),
-                        r.workArea(),
-                        r.taskTitle(),
-                        r.taskId(),
-                        r.target(),
-                        r.indicatorUnit(),
-                        r.dueDate() == null ? null : r.dueDate().toString(),
-                        r.status(),
-                        r.acknowledgedAt() == null
-                                ? null
-                                : r.acknowledgedAt().atZone(zone).toLocalDate().toString(),
-                        r.reminders());
-            }
+            rows.accept(r -> Sheets.append(
+                    sheet,
+                    r.unitName(),
+                    r.unitPath(),
+                    r.workArea(),
+                    r.taskTitle(),
+                    r.taskId(),
+                    r.target(),
+                    r.indicatorUnit(),
+                    r.dueDate() == null ? null : r.dueDate().toString(),
+                    r.status(),
+                    r.acknowledgedAt() == null
+                            ? null
+                            : r.acknowledgedAt().atZone(zone).toLocalDate().toString(),
+                    r.reminders()));
             return book.bytes();
         }
     }

@@ -1,7 +1,5 @@
-package cn.fulian.reporting.report;
+package cn.fulian.reporting.period;
 
-import cn.fulian.reporting.period.Frequency;
-import cn.fulian.reporting.period.ReportPeriod;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -1,4 +1,4 @@
-package cn.fulian.reporting.report;
+package cn.fulian.reporting.period;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 

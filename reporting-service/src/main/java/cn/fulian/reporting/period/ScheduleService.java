@@ -1,6 +1,5 @@
-package cn.fulian.reporting.report;
+package cn.fulian.reporting.period;
 
-import cn.fulian.reporting.period.Frequency;
 import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.scope.OrgScope;
 import cn.fulian.starter.scope.Role;

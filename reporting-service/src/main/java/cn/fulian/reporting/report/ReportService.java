@@ -1,9 +1,14 @@
 package cn.fulian.reporting.report;
 
 import cn.fulian.reporting.config.ReportingProperties;
+import cn.fulian.reporting.dashboard.Pace;
 import cn.fulian.reporting.period.ReportPeriod;
-import cn.fulian.reporting.readmodel.Fixed;
-import cn.fulian.reporting.readmodel.ReadModel;
+import cn.fulian.reporting.period.ReportSchedule;
+import cn.fulian.reporting.period.ScheduleService;
+import cn.fulian.reporting.readmodel.AssignmentDoc;
+import cn.fulian.reporting.readmodel.ReadModelReads;
+import cn.fulian.reporting.readmodel.TaskDoc;
+import cn.fulian.reporting.readmodel.TaskUnitDoc;
 import cn.fulian.starter.problem.ConflictException;
 import cn.fulian.starter.problem.ForbiddenException;
 import cn.fulian.starter.problem.InvalidFieldException;
@@ -11,7 +16,6 @@ import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -76,6 +79,7 @@ public class ReportService {
     private final ProgressReportRepository reports;
     private final ScheduleService schedules;
     private final MongoTemplate mongo;
+    private final ReadModelReads reads;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -83,11 +87,13 @@ public class ReportService {
             ProgressReportRepository reports,
             ScheduleService schedules,
             MongoTemplate mongo,
+            ReadModelReads reads,
             Clock clock,
             ReportingProperties properties) {
         this.reports = reports;
         this.schedules = schedules;
         this.mongo = mongo;
+        this.reads = reads;
         this.clock = clock;
         this.zone = ZoneId.of(properties.zone());
     }
@@ -170,7 +176,7 @@ public class ReportService {
     /** As {@link #list(OrgScope, String, String, ReportStatus, PageRequest)}; without the subtree only the unit's own. */
     public Page<ProgressReport> list(
             OrgScope scope, String unit, boolean subtree, String period, ReportStatus status, PageRequest page) {
-        OrgPath root = unitOrOwn(scope, unit);
+        OrgPath root = scope.unitOrOwn(unit);
         Criteria c = subtree
                 ? Criteria.where("unitPath").regex(root.subtreeRegex())
                 : Criteria.where("unitPath").is(root.value());
@@ -207,7 +213,7 @@ public class ReportService {
             String period,
             String onlyState,
             PageRequest page) {
-        OrgPath root = unitOrOwn(scope, unit);
+        OrgPath root = scope.unitOrOwn(unit);
         if (onlyState != null
                 && !onlyState.isBlank()
                 && !"MISSING".equals(onlyState)
@@ -232,33 +238,20 @@ public class ReportService {
                     .filter(p -> !p.end().isAfter(today))
                     .toList();
         }
-        Map<String, Document> tasks = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("year").is(y)), Document.class, ReadModel.TASKS)
-                .forEach(t -> tasks.put(t.getString("_id"), t));
-        List<Document> assignments = mongo.find(
-                Query.query(Criteria.where("year")
-                                .is(y)
-                                .and("unitPath")
-                                .regex(unitRegex)
-                                .and("parentAssignmentId")
-                                .ne(null)
-                                .and("cancelled")
-                                .ne(true))
-                        .with(Sort.by("unitPath", "taskId")),
-                Document.class,
-                ReadModel.ASSIGNMENTS);
+        Map<String, TaskDoc> tasks = reads.tasks(y);
+        List<AssignmentDoc> assignments = reads.reportingAssignments(y, unitRegex);
         Map<String, ReportStatus> state = new HashMap<>();
         mongo.find(Query.query(Criteria.where("year").is(y).and("unitPath").regex(unitRegex)), ProgressReport.class)
                 .forEach(r -> state.put(r.id(), r.status()));
         List<Owed> owed = new ArrayList<>();
         for (ReportPeriod p : periods) {
             LocalDate due = schedule.dueDate(p);
-            for (Document a : assignments) {
-                Document task = tasks.get(a.getString("taskId"));
-                if (task != null && Boolean.TRUE.equals(task.getBoolean("cancelled"))) {
+            for (AssignmentDoc a : assignments) {
+                TaskDoc task = tasks.get(a.taskId());
+                if (task != null && task.cancelled()) {
                     continue;
                 }
-                ReportStatus s = state.get(ProgressReport.idOf(a.getString("_id"), p.id()));
+                ReportStatus s = state.get(ProgressReport.idOf(a.id(), p.id()));
                 if (s == ReportStatus.SUBMITTED || s == ReportStatus.APPROVED) {
                     continue;
                 }
@@ -267,10 +260,10 @@ public class ReportService {
                     continue;
                 }
                 owed.add(new Owed(
-                        a.getString("_id"),
-                        a.getString("taskId"),
-                        task == null ? null : task.getString("title"),
-                        a.getString("unitPath"),
+                        a.id(),
+                        a.taskId(),
+                        task == null ? null : task.title(),
+                        a.unitPath(),
                         p.id(),
                         due,
                         owedState,
@@ -288,21 +281,8 @@ public class ReportService {
     /** The titles of these tasks as the read model knows them, by task id. */
     public Map<String, String> taskTitles(java.util.Collection<String> taskIds) {
         Map<String, String> titles = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(taskIds)), Document.class, ReadModel.TASKS)
-                .forEach(t -> titles.put(t.getString("_id"), t.getString("title")));
+        reads.tasks(taskIds).forEach((id, t) -> titles.put(id, t.title()));
         return titles;
-    }
-
-    private OrgPath unitOrOwn(OrgScope scope, String unit) {
-        if (unit == null || unit.isBlank()) {
-            return scope.unit();
-        }
-        if (!OrgPath.isValid(unit)) {
-            throw new InvalidFieldException("unit", "单位编码路径格式不正确", "not a unit path");
-        }
-        OrgPath path = OrgPath.of(unit);
-        scope.requireVisible(path, "单位 / unit " + unit);
-        return path;
     }
 
     private ProgressReport reviewable(OrgScope scope, String reportId) {
@@ -334,37 +314,32 @@ public class ReportService {
     }
 
     private AssignmentRef visibleAssignment(OrgScope scope, String assignmentId) {
-        Document a = assignmentId == null ? null : mongo.findById(assignmentId, Document.class, ReadModel.ASSIGNMENTS);
-        if (a == null || a.getString("taskId") == null || !scope.canSee(OrgPath.of(a.getString("unitPath")))) {
-            throw new NotFoundException("任务分配 / assignment " + assignmentId);
-        }
-        Document task = Optional.ofNullable(mongo.findById(a.getString("taskId"), Document.class, ReadModel.TASKS))
-                .orElse(new Document());
+        AssignmentDoc a = Optional.ofNullable(assignmentId)
+                .flatMap(reads::assignment)
+                .filter(found -> scope.canSee(OrgPath.of(found.unitPath())))
+                .orElseThrow(() -> new NotFoundException("任务分配 / assignment " + assignmentId));
+        Optional<TaskDoc> task = reads.task(a.taskId());
         return new AssignmentRef(
-                a.getString("_id"),
-                a.getString("taskId"),
-                a.getInteger("year"),
-                a.getString("unitPath"),
-                a.getString("parentAssignmentId"),
-                task.getString("title"),
-                task.getString("indicatorName"),
-                task.getString("indicatorUnit"),
-                task.getString("kind"),
-                Fixed.read(a.get("target")),
-                Boolean.TRUE.equals(a.getBoolean("cancelled")) || Boolean.TRUE.equals(task.getBoolean("cancelled")));
+                a.id(),
+                a.taskId(),
+                a.year(),
+                a.unitPath(),
+                a.parentAssignmentId(),
+                task.map(TaskDoc::title).orElse(null),
+                task.map(TaskDoc::indicatorName).orElse(null),
+                task.map(TaskDoc::indicatorUnit).orElse(null),
+                task.map(TaskDoc::kind).orElse(null),
+                a.target(),
+                a.cancelled() || task.map(TaskDoc::cancelled).orElse(false));
     }
 
     /** The live figure of the unit's subtree for the task: a sum, or for a rate the rate in percent. */
     BigDecimal liveFigure(AssignmentRef a) {
-        Document d = mongo.findById(
-                ReadModel.taskUnitId(a.year(), a.taskId(), a.unitPath()), Document.class, ReadModel.TASK_UNITS);
-        BigDecimal num = d == null ? null : Fixed.read(d.get("actual"));
-        num = num == null ? BigDecimal.ZERO : num;
+        Optional<TaskUnitDoc> d = reads.taskUnit(a.year(), a.taskId(), a.unitPath());
+        BigDecimal num = d.map(TaskUnitDoc::actual).orElse(BigDecimal.ZERO);
         if ("RATE".equals(a.kind())) {
-            BigDecimal den = d == null ? null : Fixed.read(d.get("actualDen"));
-            return den == null || den.signum() == 0
-                    ? null
-                    : num.multiply(BigDecimal.valueOf(100)).divide(den, 1, RoundingMode.HALF_UP);
+            BigDecimal den = d.map(TaskUnitDoc::actualDenominator).orElse(null);
+            return den == null || den.signum() == 0 ? null : Pace.percent(num, den);
         }
         return num;
     }

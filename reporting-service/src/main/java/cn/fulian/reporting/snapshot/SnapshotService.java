@@ -4,9 +4,9 @@ import cn.fulian.reporting.config.ReportingProperties;
 import cn.fulian.reporting.dashboard.DashboardService;
 import cn.fulian.reporting.dashboard.DashboardView;
 import cn.fulian.reporting.period.ReportPeriod;
+import cn.fulian.reporting.period.ReportSchedule;
+import cn.fulian.reporting.period.ScheduleService;
 import cn.fulian.reporting.readmodel.ReadModel;
-import cn.fulian.reporting.report.ReportSchedule;
-import cn.fulian.reporting.report.ScheduleService;
 import cn.fulian.reporting.snapshot.SnapshotInfo.Status;
 import cn.fulian.starter.lease.InstanceId;
 import cn.fulian.starter.lease.Lease;
@@ -234,7 +234,7 @@ public class SnapshotService implements InitializingBean {
      * complete snapshot, or for a unit that was not known then.
      */
     public FrozenDashboard frozen(OrgScope scope, String unitParam, Integer yearParam, String asOf) {
-        OrgPath unit = dashboards.unitFor(scope, unitParam);
+        OrgPath unit = scope.unitOrOwn(unitParam);
         if (!ReportPeriod.isValid(asOf)) {
             throw new InvalidFieldException(
                     "asOf", "应为填报期次编号,如2026-Q1", "must be a reporting period id such as 2026-Q1");
@@ -247,22 +247,11 @@ public class SnapshotService implements InitializingBean {
         if (period.year() != year) {
             throw new InvalidFieldException("asOf", "期次不属于所选年度", "the period is not in the year asked for");
         }
-        String runId = runId(year, period.id());
-        Document run = mongo.findById(runId, Document.class, RUNS);
+        Document run = mongo.findById(runId(year, period.id()), Document.class, RUNS);
         if (run != null && Status.COMPLETE.name().equals(run.getString("status"))) {
-            Document frozen = mongo.findOne(
-                    Query.query(Criteria.where("_id")
-                            .is(runId + "|" + unit.value())
-                            .and("attempt")
-                            .is(run.getString("attempt"))),
-                    Document.class,
-                    SNAPSHOTS);
-            if (frozen == null) {
-                throw new NotFoundException("单位 " + unit.value() + " 在" + label(period)
-                        + "截止时尚无看板数据,没有快照 / no snapshot of " + unit.value() + " as of " + period.id());
-            }
-            return new FrozenDashboard(
-                    json.readValue(frozen.getString("view"), DashboardView.class), info(run, period));
+            return frozen(run, unit, period)
+                    .orElseThrow(() -> new NotFoundException("单位 " + unit.value() + " 在" + label(period)
+                            + "截止时尚无看板数据,没有快照 / no snapshot of " + unit.value() + " as of " + period.id()));
         }
         ReportSchedule schedule = schedules.of(year);
         if (!schedule.includes(period)) {
@@ -284,6 +273,31 @@ public class SnapshotService implements InitializingBean {
         }
         throw new NotFoundException(label(period) + "截止时(" + due + ")没有保存看板快照,当时的数据无法还原 / no snapshot was taken at the "
                 + period.id() + " deadline");
+    }
+
+    /** The unit's dashboard frozen at the deadline of {@code asOf} (a valid period of {@code year}), if one was taken. */
+    public Optional<FrozenDashboard> frozenIfTaken(OrgPath unit, int year, String asOf) {
+        ReportPeriod period = ReportPeriod.parse(asOf);
+        Document run = mongo.findById(runId(year, period.id()), Document.class, RUNS);
+        if (run == null || !Status.COMPLETE.name().equals(run.getString("status"))) {
+            return Optional.empty();
+        }
+        return frozen(run, unit, period);
+    }
+
+    private Optional<FrozenDashboard> frozen(Document run, OrgPath unit, ReportPeriod period) {
+        Document frozen = mongo.findOne(
+                Query.query(Criteria.where("_id")
+                        .is(run.getString("_id") + "|" + unit.value())
+                        .and("attempt")
+                        .is(run.getString("attempt"))),
+                Document.class,
+                SNAPSHOTS);
+        if (frozen == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new FrozenDashboard(json.readValue(frozen.getString("view"), DashboardView.class), info(run, period)));
     }
 
     /**

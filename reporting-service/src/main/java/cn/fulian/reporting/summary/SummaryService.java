@@ -2,13 +2,12 @@ package cn.fulian.reporting.summary;
 
 import cn.fulian.reporting.dashboard.DashboardService;
 import cn.fulian.reporting.dashboard.DashboardView;
-import cn.fulian.reporting.readmodel.TaskFields;
+import cn.fulian.reporting.readmodel.TaskDoc;
 import cn.fulian.reporting.summary.SummaryWriter.PlannedTask;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
 import java.util.Comparator;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,10 +41,10 @@ public class SummaryService {
      */
     private List<PlannedTask> nextYear(OrgPath unit, int year) {
         return dashboards.tasks(year + 1).values().stream()
-                .filter(t -> !Boolean.TRUE.equals(t.getBoolean("cancelled")))
-                .filter(t -> reaches(t.getString(TaskFields.PLAN_UNIT_PATH), unit))
-                .sorted(Comparator.comparing((Document t) -> String.valueOf(t.getString("_id"))))
-                .map(t -> new PlannedTask(t.getString("workArea"), t.getString("title")))
+                .filter(t -> !t.cancelled())
+                .filter(t -> reaches(t.planUnitPath(), unit))
+                .sorted(Comparator.comparing((TaskDoc t) -> String.valueOf(t.id())))
+                .map(t -> new PlannedTask(t.workArea(), t.title()))
                 .toList();
     }
 

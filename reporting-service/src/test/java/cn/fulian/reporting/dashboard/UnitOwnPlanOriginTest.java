@@ -148,7 +148,7 @@ class UnitOwnPlanOriginTest {
     @Test
     void aTownshipSeesTheDistrictsOwnTaskAsAllocatedByTheDistrict() throws Exception {
         JsonNode gulou = Dashboards.leaderView(mvc, codec, GULOU, YEAR);
-        JsonNode gudongRow = row(child(gulou, GUDONG).get("tasks"), GULOU_TASK);
+        JsonNode gudongRow = row(rowsOf(child(gulou, GUDONG)), GULOU_TASK);
         assertThat(gudongRow.get("origin").asString()).isEqualTo("ALLOCATED");
         assertThat(gudongRow.get("planUnitPath").asString()).isEqualTo(GULOU);
         assertThat(gudongRow.get("planUnitName").asString()).isEqualTo("鼓楼区");
@@ -167,10 +167,10 @@ class UnitOwnPlanOriginTest {
         assertThat(taskIds(city.get("tasks"))).containsExactly(CITY_TASK);
         assertThat(row(city.get("tasks"), CITY_TASK).get("origin").asString()).isEqualTo("OWN");
 
-        JsonNode underGulou = row(child(city, GULOU).get("tasks"), GULOU_TASK);
+        JsonNode underGulou = row(rowsOf(child(city, GULOU)), GULOU_TASK);
         assertThat(underGulou.get("origin").asString()).isEqualTo("OWN");
         assertThat(underGulou.get("planUnitName").asString()).isEqualTo("鼓楼区");
-        assertThat(taskIds(child(city, Units.CANGSHAN).get("tasks"))).doesNotContain(GULOU_TASK);
+        assertThat(taskIds(rowsOf(child(city, Units.CANGSHAN)))).doesNotContain(GULOU_TASK);
     }
 
     @Test
@@ -235,6 +235,10 @@ class UnitOwnPlanOriginTest {
                 .filter(c -> path.equals(c.at("/unit/path").asString()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no child " + path));
+    }
+
+    private JsonNode rowsOf(JsonNode child) throws Exception {
+        return Dashboards.childRows(mvc, codec, child, YEAR);
     }
 
     private static JsonNode row(JsonNode rows, String taskId) {

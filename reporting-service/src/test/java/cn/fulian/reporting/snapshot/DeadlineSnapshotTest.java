@@ -151,7 +151,9 @@ class DeadlineSnapshotTest {
                 assertThat(frozen).as("frozen dashboard of " + unit).isEqualTo(before);
             }
             checkFirstQuarterFigures(
-                    frozen(CITY, "2035-Q1", TestTokens.leader()), frozen(GULOU, "2035-Q1", TestTokens.leader()));
+                    frozen(CITY, "2035-Q1", TestTokens.leader()),
+                    frozen(GULOU, "2035-Q1", TestTokens.leader()),
+                    frozen(GUDONG, "2035-Q1", TestTokens.leader()));
 
             // the year goes on: 5 more classes at 鼓东, 7 at 仓山; 仓山区 reports Q1 late
             laterActivities(bus, s);
@@ -165,7 +167,9 @@ class DeadlineSnapshotTest {
                         .isEqualTo(frozenQ1.get(unit));
             }
             checkFirstQuarterFigures(
-                    frozen(CITY, "2035-Q1", TestTokens.leader()), frozen(GULOU, "2035-Q1", TestTokens.leader()));
+                    frozen(CITY, "2035-Q1", TestTokens.leader()),
+                    frozen(GULOU, "2035-Q1", TestTokens.leader()),
+                    frozen(GUDONG, "2035-Q1", TestTokens.leader()));
 
             scopeAndBadRequests();
             anotherInstancesHalfTakenSnapshotIsNeverServedAndIsRetakenWhenItsClaimLapses();
@@ -256,12 +260,13 @@ class DeadlineSnapshotTest {
     }
 
     /** The first quarter's figures, added up here: 10 + 8 classes, one case, one report of three owed, approved. */
-    private static void checkFirstQuarterFigures(JsonNode city, JsonNode gulou) {
+    private static void checkFirstQuarterFigures(JsonNode city, JsonNode gulou, JsonNode gudong) {
         assertThat(city.get("today").asString()).isEqualTo("2035-04-05");
         assertThat(train(city).get("target").decimalValue()).isEqualByComparingTo("100");
         assertThat(train(city).get("actual").decimalValue()).isEqualByComparingTo("18");
         assertThat(train(gulou).get("actual").decimalValue()).isEqualByComparingTo("10");
-        JsonNode gudong = gulou.get("children").get(0);
+        assertThat(gulou.get("children").get(0).get("unit").get("path").asString())
+                .isEqualTo(GUDONG);
         assertThat(gudong.get("unit").get("path").asString()).isEqualTo(GUDONG);
         assertThat(gudong.get("tasks").get(0).get("approved").decimalValue()).isEqualByComparingTo("10");
         assertThat(gudong.get("tasks").get(0).get("approvedPeriod").asString()).isEqualTo("2035-Q1");

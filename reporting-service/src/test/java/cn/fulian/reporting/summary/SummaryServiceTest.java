@@ -7,13 +7,13 @@ import static org.mockito.Mockito.when;
 import cn.fulian.reporting.dashboard.DashboardService;
 import cn.fulian.reporting.dashboard.DashboardView;
 import cn.fulian.reporting.dashboard.DashboardView.UnitRef;
+import cn.fulian.reporting.readmodel.TaskDoc;
 import cn.fulian.reporting.summary.SummaryDraft.Paragraph;
 import cn.fulian.reporting.summary.SummaryDraft.Section;
 import cn.fulian.starter.scope.OrgScope;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /** Where the draft's 明年工作思路 comes from: next year's tasks as the read model learnt them from published plans. */
@@ -72,8 +72,26 @@ class SummaryServiceTest {
                 List.of());
     }
 
-    private static Document task(String id, String area, String title, boolean cancelled) {
-        Document d = new Document("_id", id).append("workArea", area).append("title", title);
-        return cancelled ? d.append("cancelled", true) : d;
+    private static TaskDoc task(String id, String area, String title, boolean cancelled) {
+        return new TaskDoc(
+                id,
+                "p41",
+                null,
+                2041,
+                area,
+                title,
+                null,
+                null,
+                null,
+                "COUNT",
+                "AT_LEAST",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                cancelled);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -118,7 +119,16 @@ final class GroundTruth {
     // --- the dashboard that follows ----------------------------------------------------------------------------------
 
     /** Every figure of one unit's dashboard for the plan year. */
-    void assertDashboard(JsonNode dashboard, String unit, int year, List<String> registryChildren) {
+    /**
+     * @param childRows a child's full rows, asked for as the console asks when a child is opened (the dashboard itself
+     *     carries a summary per child, checked against the same figures)
+     */
+    void assertDashboard(
+            JsonNode dashboard,
+            String unit,
+            int year,
+            List<String> registryChildren,
+            Function<String, JsonNode> childRows) {
         assertThat(dashboard.path("unit").path("path").asString()).isEqualTo(unit);
         assertThat(dashboard.path("year").asInt()).isEqualTo(year);
 
@@ -133,9 +143,15 @@ final class GroundTruth {
         for (JsonNode child : dashboard.path("children")) {
             String path = child.path("unit").path("path").asString();
             List<Map<String, String>> expected = expectedRows(path);
-            assertThat(rows(child.path("tasks")))
-                    .as("rows of child %s on %s", path, unit)
-                    .isEqualTo(expected);
+            JsonNode rows = childRows.apply(path);
+            assertThat(rows(rows)).as("rows of child %s on %s", path, unit).isEqualTo(expected);
+            Map<String, String> summary = new TreeMap<>();
+            child.path("completion").properties().forEach(e -> summary.put(e.getKey(), text(e.getValue())));
+            Map<String, String> fromRows = new TreeMap<>();
+            rows.forEach(r -> fromRows.put(r.path("taskId").asString(), text(r.path("completionPercent"))));
+            assertThat(summary)
+                    .as("completion per task of child %s on %s", path, unit)
+                    .isEqualTo(fromRows);
             BigDecimal score = score(path);
             assertThat(text(child.path("score"))).as("score of %s", path).isEqualTo(text(score));
             assertThat(statusCounts(child.path("statusCounts")))

@@ -20,10 +20,17 @@ class DashboardController {
         this.dashboards = dashboards;
     }
 
-    @Operation(summary = "统计看板: tasks, drill-down to child units, rankings, rights KPIs, report completeness")
+    @Operation(summary = "统计看板: the unit's tasks, a summary per child unit, rankings, rights KPIs, report completeness")
     @GetMapping("/dashboard")
     DashboardView dashboard(
             OrgScope scope, @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
         return dashboards.dashboard(scope, unit, year);
+    }
+
+    @Operation(summary = "一个单位的任务明细: the unit's own task rows (the full rows of a child the dashboard summarises)")
+    @GetMapping("/dashboard/rows")
+    DashboardView.UnitRows rows(
+            OrgScope scope, @RequestParam(required = false) String unit, @RequestParam(required = false) Integer year) {
+        return dashboards.rows(scope, unit, year);
     }
 }

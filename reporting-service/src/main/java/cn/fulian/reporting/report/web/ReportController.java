@@ -2,14 +2,14 @@ package cn.fulian.reporting.report.web;
 
 import cn.fulian.reporting.period.Frequency;
 import cn.fulian.reporting.period.ReportPeriod;
+import cn.fulian.reporting.period.ReportSchedule;
+import cn.fulian.reporting.period.ScheduleService;
 import cn.fulian.reporting.report.ProgressReport;
-import cn.fulian.reporting.report.ReportSchedule;
 import cn.fulian.reporting.report.ReportService;
 import cn.fulian.reporting.report.ReportService.Form;
 import cn.fulian.reporting.report.ReportService.Owed;
 import cn.fulian.reporting.report.ReportService.SubmitInput;
 import cn.fulian.reporting.report.ReportStatus;
-import cn.fulian.reporting.report.ScheduleService;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;

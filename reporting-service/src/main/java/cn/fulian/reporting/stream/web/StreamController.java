@@ -1,6 +1,5 @@
 package cn.fulian.reporting.stream.web;
 
-import cn.fulian.reporting.dashboard.DashboardService;
 import cn.fulian.reporting.stream.DashboardStreams;
 import cn.fulian.starter.scope.OrgScope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,17 +15,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/reports")
 class StreamController {
 
-    private final DashboardService dashboards;
     private final DashboardStreams streams;
 
-    StreamController(DashboardService dashboards, DashboardStreams streams) {
-        this.dashboards = dashboards;
+    StreamController(DashboardStreams streams) {
         this.streams = streams;
     }
 
     @Operation(summary = "看板实时推送: server-sent events (figures-changed {unit, year, at}) for a unit in scope")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(OrgScope scope, @RequestParam(required = false) String unit) {
-        return streams.open(dashboards.unitFor(scope, unit));
+        return streams.open(scope.unitOrOwn(unit));
     }
 }
