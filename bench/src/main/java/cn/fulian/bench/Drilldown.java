@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Drill-down: dashboard reads of the city, districts and townships through the gateway (each a unit's own task rows
  * plus every direct child's), against the same figures computed at read time by aggregation pipelines over the raw
- * allocations and contributions kept in the bench database of the same Mongo server.
+ * allocations and contributions kept in a store of the bench's own (the same Mongo-wire server, not the platform's).
  */
 final class Drilldown {
 
@@ -126,7 +126,13 @@ final class Drilldown {
             JsonNode dash = api.getJson(url(u), "city-staff");
             for (JsonNode child : dash.path("children")) {
                 String path = child.path("unit").path("path").asString();
-                for (JsonNode row : child.path("tasks")) {
+                // a child's full rows come on request, as the console asks for them when a child is opened
+                JsonNode rows = api.getJson(
+                                settings.gateway() + "/api/reports/dashboard/rows?unit=" + Api.enc(path) + "&year="
+                                        + settings.year(),
+                                "city-staff")
+                        .path("tasks");
+                for (JsonNode row : rows) {
                     double[] expected = agg.get(path + "|" + row.path("taskId").asString());
                     if (expected == null) {
                         continue;
