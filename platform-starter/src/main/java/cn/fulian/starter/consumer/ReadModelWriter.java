@@ -31,12 +31,21 @@ import org.springframework.data.mongodb.core.query.Update;
  * consumer evicted in the middle of a poll may still write while the partition's new owner applies the same events: its
  * write then finds the offset moved, changes nothing, and {@link ConcurrentApplyException} sends the poll back to be
  * read again (the consumer's fallback applies each event once more under the guard, which skips what is applied).
- * Changes from other partitions touch other offset fields and only add to counters ({@code $inc}).
+ * Changes from other partitions touch other offset fields and only add to counters ({@code $inc}). A change may
+ * name a further condition ({@link Change#required}) that is checked in the same write.
  */
 public class ReadModelWriter {
 
-    /** One event's change to one document. */
-    public record Change(Object id, ConsumedEvent at, Update update) {}
+    /**
+     * One event's change to one document; {@code required} (may be null) is a condition the document must still meet
+     * when the change is written, or the write fails as a concurrent change would ({@link ConcurrentApplyException}).
+     */
+    public record Change(Object id, ConsumedEvent at, Update update, Criteria required) {
+
+        public Change(Object id, ConsumedEvent at, Update update) {
+            this(id, at, update, null);
+        }
+    }
 
     /** The document's offsets moved between reading and writing: another consumer applied events of its partition. */
     public static class ConcurrentApplyException extends RuntimeException {
@@ -134,6 +143,7 @@ public class ReadModelWriter {
             UpdateMerge merge = new UpdateMerge();
             Map<String, Long> seen = new LinkedHashMap<>();
             Map<String, Long> offsets = new LinkedHashMap<>();
+            List<Criteria> required = new ArrayList<>();
             for (Change c : list) {
                 String field = c.at().offsetField();
                 long applied = seen.computeIfAbsent(field, f -> doc == null ? -1 : offsetOf(doc, f));
@@ -142,12 +152,17 @@ public class ReadModelWriter {
                 }
                 merge.add(c.update());
                 offsets.merge(field, c.at().offset(), Math::max);
+                if (c.required() != null) {
+                    required.add(c.required());
+                }
             }
             if (!offsets.isEmpty()) {
                 seen.keySet().retainAll(offsets.keySet());
                 Update update = merge.toUpdate();
                 offsets.forEach(update::set);
-                bulk.upsert(unchanged(id, seen), update);
+                Query filter = unchanged(id, seen);
+                required.forEach(filter::addCriteria);
+                bulk.upsert(filter, update);
                 written.add(id);
             }
         });

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -94,6 +95,34 @@ class EvictedConsumerTest {
         assertThat(other.applyAll(TOTALS, List.of(change("350100", 30, 5, 0)))).containsExactly("350100");
 
         assertThat(participants("350100")).isEqualTo(7);
+    }
+
+    @Test
+    void aChangeRequiringAConditionTheDocumentNoLongerMeetsIsNotWrittenAndTheOthersAre() {
+        // an allocation reads no activity link waiting on its assignment; one begins to wait before the write
+        ReadModelWriter.Change allocation = new ReadModelWriter.Change(
+                "a-1",
+                change("a-1", 40, 0).at(),
+                new Update().set("taskId", "t-1"),
+                Criteria.where("pending").exists(false));
+        ReadModelWriter.Change other = change("a-2", 41, 1);
+        ReadModelWriter writer = new LateWriter(mongo, () -> mongo.getCollection(TOTALS)
+                .insertOne(new Document("_id", "a-1").append("pending", new Document("e-1", 5))));
+
+        assertThatThrownBy(() -> writer.applyAll(TOTALS, List.of(allocation, other)))
+                .isInstanceOf(ReadModelWriter.ConcurrentApplyException.class)
+                .hasMessageContaining("a-1");
+
+        Document waiting = mongo.getCollection(TOTALS).find(new Document("_id", "a-1")).first();
+        assertThat(waiting).doesNotContainKey("taskId").containsKey("pending");
+        assertThat(participants("a-2")).isEqualTo(1);
+        // without the condition the same write goes through
+        assertThat(new ReadModelWriter(mongo)
+                        .applyAll(
+                                TOTALS,
+                                List.of(new ReadModelWriter.Change(
+                                        "a-1", allocation.at(), new Update().set("taskId", "t-1")))))
+                .containsExactly("a-1");
     }
 
     private long participants(String unit) {

@@ -168,14 +168,14 @@ class ActivityProjection {
                                         .is(assignmentId)
                                         .and("taskId")
                                         .exists(false)),
-                                new Update().set("pending." + waitKey, link),
+                                new Update().set(PlanningProjection.PENDING + "." + waitKey, link),
                                 ReadModel.ASSIGNMENTS));
                 return null;
             } catch (DuplicateKeyException resolvedMeanwhile) {
                 assignment = mongo.findOne(byId, Document.class, ReadModel.ASSIGNMENTS);
             }
         }
-        if (assignment.get("pending") instanceof Document pending && pending.containsKey(waitKey)) {
+        if (assignment.get(PlanningProjection.PENDING) instanceof Document pending && pending.containsKey(waitKey)) {
             return null;
         }
         return assignment;

@@ -17,6 +17,7 @@ import cn.fulian.starter.consumer.ConsumedEvent;
 import cn.fulian.starter.scope.OrgPath;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -36,6 +37,9 @@ class PlanningProjection {
 
     /** On an assignment: whether it is counted among the reports its unit and ancestors are owed. */
     private static final String EXPECTED_COUNTED = "expectedCounted";
+
+    /** On an assignment: activity links that arrived before its allocation, by event id (see ActivityProjection). */
+    static final String PENDING = "pending";
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
@@ -151,27 +155,32 @@ class PlanningProjection {
      */
     private void allocated(TargetAllocated e, Instant occurredAt, UpdateBatch batch) {
         OrgPath unit = OrgPath.of(e.unitPath());
-        Document before = batch.writeNow(
-                ReadModel.ASSIGNMENTS,
-                e.assignmentId(),
-                () -> mongo.findAndModify(
-                        Query.query(Criteria.where("_id").is(e.assignmentId())),
-                        new Update()
-                                .set("taskId", e.taskId())
-                                .set("year", e.year())
-                                .set("unitPath", unit.value())
-                                .set("parentPath", ReadModel.parentOf(unit))
-                                .set("parentAssignmentId", e.parentAssignmentId())
-                                .set("target", Fixed.of(e.target()))
-                                .set(
-                                        "dueDate",
-                                        e.dueDate() == null ? null : e.dueDate().toString())
-                                .set("cancelled", false),
-                        FindAndModifyOptions.options().upsert(true).returnNew(false),
-                        Document.class,
-                        ReadModel.ASSIGNMENTS));
+        Document known = batch.find(ReadModel.ASSIGNMENTS, e.assignmentId());
+        Document before;
+        if (known == null || !(known.get(PENDING) instanceof Document waiting) || waiting.isEmpty()) {
+            // no activity link waits on the assignment: written with the poll's other changes, on the condition that
+            // none has begun to wait by then (see UpdateBatch#onRequiring)
+            before = known;
+            assignment(
+                    e,
+                    unit,
+                    batch.onRequiring(
+                            ReadModel.ASSIGNMENTS,
+                            e.assignmentId(),
+                            Criteria.where(PENDING).exists(false)));
+        } else {
+            before = batch.writeNow(
+                    ReadModel.ASSIGNMENTS,
+                    e.assignmentId(),
+                    () -> mongo.findAndModify(
+                            Query.query(Criteria.where("_id").is(e.assignmentId())),
+                            assignment(e, unit, new Update()),
+                            FindAndModifyOptions.options().upsert(true).returnNew(false),
+                            Document.class,
+                            ReadModel.ASSIGNMENTS));
+        }
         boolean drain = before == null || !Boolean.TRUE.equals(before.getBoolean("drained"));
-        if (drain && before != null && before.get("pending") instanceof Document pending) {
+        if (drain && before != null && before.get(PENDING) instanceof Document pending) {
             for (Object value : pending.values()) {
                 ActivityProjection.addToActual(batch, e.year(), e.taskId(), (Document) value);
             }
@@ -205,6 +214,34 @@ class PlanningProjection {
             // offset guard lets through exactly the roll-ups that did not happen yet
             batch.markAfter(ReadModel.ASSIGNMENTS, e.assignmentId(), new Update().set("drained", true));
         }
+    }
+
+    /** The assignment's attributes as the allocation sets them. */
+    private static Update assignment(TargetAllocated e, OrgPath unit, Update u) {
+        return u.set("taskId", e.taskId())
+                .set("year", e.year())
+                .set("unitPath", unit.value())
+                .set("parentPath", ReadModel.parentOf(unit))
+                .set("parentAssignmentId", e.parentAssignmentId())
+                .set("target", Fixed.of(e.target()))
+                .set("dueDate", e.dueDate() == null ? null : e.dueDate().toString())
+                .set("cancelled", false);
+    }
+
+    /** The assignments the event reads or changes, to read them ahead. */
+    List<String> assignmentIds(ConsumedEvent event) {
+        String id = switch (event.envelope().type()) {
+            case TargetAllocated.TYPE ->
+                codec.payload(event.envelope(), TargetAllocated.class).assignmentId();
+            case AssignmentAcknowledged.TYPE ->
+                codec.payload(event.envelope(), AssignmentAcknowledged.class).assignmentId();
+            case DeadlineExtended.TYPE ->
+                codec.payload(event.envelope(), DeadlineExtended.class).assignmentId();
+            case TaskCancelled.TYPE ->
+                codec.payload(event.envelope(), TaskCancelled.class).assignmentId();
+            default -> null;
+        };
+        return id == null ? List.of() : List.of(id);
     }
 
     /**

@@ -78,7 +78,7 @@ public class ReadModelProjection {
         return consumer.consumeAll(records, new Session());
     }
 
-    /** The session of one poll, reading ahead the assignments its activities count toward. */
+    /** The session of one poll, reading ahead the assignments its events count toward or change. */
     private final class Session implements ExactConsumer.Staging {
 
         private final ReadModelSession session =
@@ -91,6 +91,8 @@ public class ReadModelProjection {
             for (ConsumedEvent event : events) {
                 if (Topics.ACTIVITY.equals(event.topic())) {
                     assignments.addAll(activity.assignmentIds(event));
+                } else if (Topics.PLANNING.equals(event.topic())) {
+                    assignments.addAll(planning.assignmentIds(event));
                 }
             }
             session.prefetch(ReadModel.ASSIGNMENTS, assignments);

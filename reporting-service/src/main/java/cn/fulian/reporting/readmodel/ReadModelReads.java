@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -148,6 +149,14 @@ public class ReadModelReads {
                 .map(AssignmentDoc::of)
                 .filter(a -> taskId.equals(a.taskId()))
                 .toList();
+    }
+
+    /** Every unit with figures of the year: a (year, task, unit) or rights document (distinct values: a scan). */
+    public Set<String> unitsWithFigures(int year) {
+        Set<String> units = new TreeSet<>();
+        units.addAll(mongo.findDistinct(byYear(year), "unitPath", ReadModel.TASK_UNITS, String.class));
+        units.addAll(mongo.findDistinct(byYear(year), "unitPath", ReadModel.RIGHTS, String.class));
+        return units;
     }
 
     private Map<String, Document> yearUnitDocs(String collection, int year, Collection<String> unitPaths) {

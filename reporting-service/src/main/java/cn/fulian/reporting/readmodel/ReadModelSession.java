@@ -83,6 +83,12 @@ final class ReadModelSession implements ExactConsumer.Staging {
 
     @Override
     public void flush() {
+        // the assignments first: their writes may carry a condition (no activity link waiting on them), and if one
+        // fails nothing else of the poll is written before it is applied again one event at a time
+        List<ReadModelWriter.Change> assignments = staged.remove(ReadModel.ASSIGNMENTS);
+        if (assignments != null) {
+            writer.applyAll(ReadModel.ASSIGNMENTS, assignments);
+        }
         staged.forEach(writer::applyAll);
         if (!marks.isEmpty()) {
             // marks only set fields: those of one document are joined, the later value kept

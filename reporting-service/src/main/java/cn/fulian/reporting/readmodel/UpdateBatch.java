@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -31,6 +32,7 @@ final class UpdateBatch {
     private final ReadModelSession session;
     private final Map<DocKey, Update> updates = new LinkedHashMap<>();
     private final Map<DocKey, Map<String, Long>> increments = new LinkedHashMap<>();
+    private final Map<DocKey, Criteria> requirements = new LinkedHashMap<>();
     private final Map<Integer, Set<String>> touchedUnits = new LinkedHashMap<>();
     private final List<Mark> marks = new ArrayList<>();
 
@@ -53,6 +55,17 @@ final class UpdateBatch {
 
     Update on(String collection, String id) {
         return updates.computeIfAbsent(new DocKey(collection, id), k -> new Update());
+    }
+
+    /**
+     * The change to a document that is written only if the document still meets {@code required} then: if it no
+     * longer does, the poll's flush fails as on a concurrent change, and the poll is applied again one event at a time,
+     * each event reading the document as it is by then.
+     */
+    Update onRequiring(String collection, String id, Criteria required) {
+        DocKey key = new DocKey(collection, id);
+        requirements.put(key, required);
+        return updates.computeIfAbsent(key, k -> new Update());
     }
 
     /**
@@ -132,7 +145,7 @@ final class UpdateBatch {
     void forEachChange(ConsumedEvent event, BiConsumer<DocKey, ReadModelWriter.Change> to) {
         updates.forEach((key, update) -> {
             increments.getOrDefault(key, Map.of()).forEach(update::inc);
-            to.accept(key, new ReadModelWriter.Change(key.id(), event, update));
+            to.accept(key, new ReadModelWriter.Change(key.id(), event, update, requirements.get(key)));
         });
     }
 

@@ -6,7 +6,7 @@ import cn.fulian.reporting.dashboard.DashboardView;
 import cn.fulian.reporting.period.ReportPeriod;
 import cn.fulian.reporting.period.ReportSchedule;
 import cn.fulian.reporting.period.ScheduleService;
-import cn.fulian.reporting.readmodel.ReadModel;
+import cn.fulian.reporting.readmodel.ReadModelReads;
 import cn.fulian.reporting.snapshot.SnapshotInfo.Status;
 import cn.fulian.starter.lease.InstanceId;
 import cn.fulian.starter.lease.Lease;
@@ -70,6 +70,7 @@ public class SnapshotService implements InitializingBean {
 
     private final MongoTemplate mongo;
     private final DashboardService dashboards;
+    private final ReadModelReads reads;
     private final ScheduleService schedules;
     private final JsonMapper json;
     private final ReportingProperties properties;
@@ -79,12 +80,14 @@ public class SnapshotService implements InitializingBean {
     SnapshotService(
             MongoTemplate mongo,
             DashboardService dashboards,
+            ReadModelReads reads,
             ScheduleService schedules,
             JsonMapper json,
             ReportingProperties properties,
             Clock clock) {
         this.mongo = mongo;
         this.dashboards = dashboards;
+        this.reads = reads;
         this.schedules = schedules;
         this.json = json;
         this.properties = properties;
@@ -218,10 +221,7 @@ public class SnapshotService implements InitializingBean {
      * and every unit of the registry, so a unit without figures still shows what its subtree had.
      */
     Set<String> units(int year) {
-        Query ofYear = Query.query(Criteria.where("year").is(year));
-        Set<String> units = new TreeSet<>();
-        units.addAll(mongo.findDistinct(ofYear, "unitPath", ReadModel.TASK_UNITS, String.class));
-        units.addAll(mongo.findDistinct(ofYear, "unitPath", ReadModel.RIGHTS, String.class));
+        Set<String> units = new TreeSet<>(reads.unitsWithFigures(year));
         units.addAll(mongo.findDistinct(
                 Query.query(Criteria.where("retired").ne(true)), "path", OrgUnitDirectory.COLLECTION, String.class));
         units.removeIf(u -> !OrgPath.isValid(u));
