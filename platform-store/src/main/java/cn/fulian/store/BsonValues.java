@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,7 @@ final class BsonValues {
 
     private static final byte MISSING = 0;
     private static final byte PRESENT = 1;
+    private static final byte STRING = 0x02;
     private static final ValueComparator ORDER = ValueComparator.asc();
 
     private BsonValues() {}
@@ -74,14 +76,35 @@ final class BsonValues {
             return estimate(value);
         }
 
+        /** A string (nearly every `_id`) written straight into H2's buffer, in the same bytes the encoder writes. */
         @Override
         public void write(WriteBuffer buffer, Object value) {
-            put(buffer, 32, bson -> encode(value, bson));
+            if (value instanceof String text) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                buffer.putVarInt(2 + 4 + utf8.length + 1);
+                buffer.put(PRESENT).put(STRING);
+                buffer.putInt(Integer.reverseBytes(utf8.length + 1)); // BSON lengths are little-endian
+                buffer.put(utf8).put((byte) 0);
+            } else {
+                put(buffer, 32, bson -> encode(value, bson));
+            }
         }
 
         @Override
         public Object read(ByteBuffer buffer) {
-            return decode(Unpooled.wrappedBuffer(takeBytes(buffer)));
+            int length = DataUtils.readVarInt(buffer);
+            int start = buffer.position();
+            if (length >= 7 && buffer.get(start) == PRESENT && buffer.get(start + 1) == STRING) {
+                int bytes = Integer.reverseBytes(buffer.getInt(start + 2)) - 1;
+                if (bytes == length - 7) {
+                    String text = new String(bytes(buffer, start + 6, bytes), StandardCharsets.UTF_8);
+                    buffer.position(start + length);
+                    return text;
+                }
+            }
+            byte[] bson = new byte[length];
+            buffer.get(bson);
+            return decode(Unpooled.wrappedBuffer(bson));
         }
 
         @Override
@@ -199,6 +222,12 @@ final class BsonValues {
             bson.getBytes(bson.readerIndex(), bytes);
             buffer.put(bytes);
         }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer, int from, int length) {
+        byte[] out = new byte[length];
+        buffer.get(from, out);
+        return out;
     }
 
     private static byte[] takeBytes(ByteBuffer buffer) {

@@ -10,11 +10,13 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Several events' changes to one document as one update, with the effect of applying them one after another:
  * {@code $set} keeps the later value, {@code $inc} adds up, {@code $min}/{@code $max} keep the extreme, {@code $addToSet}
- * collects. Operators the read models do not use are refused rather than guessed.
+ * collects, {@code $setOnInsert} keeps the first value (it only matters to the write that creates the document).
+ * Operators the read models do not use are refused rather than guessed.
  */
 final class UpdateMerge {
 
     private final Map<String, Object> set = new LinkedHashMap<>();
+    private final Map<String, Object> setOnInsert = new LinkedHashMap<>();
     private final Set<String> unset = new LinkedHashSet<>();
     private final Map<String, Number> inc = new LinkedHashMap<>();
     private final Map<String, Object> min = new LinkedHashMap<>();
@@ -30,6 +32,7 @@ final class UpdateMerge {
                         set.put(k, v);
                         unset.remove(k);
                     });
+                case "$setOnInsert" -> fields.forEach(setOnInsert::putIfAbsent);
                 case "$unset" ->
                     fields.keySet().forEach(k -> {
                         unset.add(k);
@@ -54,6 +57,12 @@ final class UpdateMerge {
     Update toUpdate() {
         Update u = new Update();
         set.forEach(u::set);
+        // a field set anyway is not also set on insert (MongoDB refuses a field under both)
+        setOnInsert.forEach((k, v) -> {
+            if (!set.containsKey(k) && !unset.contains(k)) {
+                u.setOnInsert(k, v);
+            }
+        });
         unset.forEach(u::unset);
         inc.forEach(u::inc);
         min.forEach(u::min);

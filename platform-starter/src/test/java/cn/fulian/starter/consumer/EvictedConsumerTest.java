@@ -106,14 +106,17 @@ class EvictedConsumerTest {
                 new Update().set("taskId", "t-1"),
                 Criteria.where("pending").exists(false));
         ReadModelWriter.Change other = change("a-2", 41, 1);
-        ReadModelWriter writer = new LateWriter(mongo, () -> mongo.getCollection(TOTALS)
-                .insertOne(new Document("_id", "a-1").append("pending", new Document("e-1", 5))));
+        ReadModelWriter writer = new LateWriter(
+                mongo,
+                () -> mongo.getCollection(TOTALS)
+                        .insertOne(new Document("_id", "a-1").append("pending", new Document("e-1", 5))));
 
         assertThatThrownBy(() -> writer.applyAll(TOTALS, List.of(allocation, other)))
                 .isInstanceOf(ReadModelWriter.ConcurrentApplyException.class)
                 .hasMessageContaining("a-1");
 
-        Document waiting = mongo.getCollection(TOTALS).find(new Document("_id", "a-1")).first();
+        Document waiting =
+                mongo.getCollection(TOTALS).find(new Document("_id", "a-1")).first();
         assertThat(waiting).doesNotContainKey("taskId").containsKey("pending");
         assertThat(participants("a-2")).isEqualTo(1);
         // without the condition the same write goes through

@@ -75,11 +75,12 @@ final class UpdateBatch {
     Update taskUnit(int year, String taskId, OrgPath unit) {
         Update u = on(ReadModel.TASK_UNITS, ReadModel.taskUnitId(year, taskId, unit.value()));
         if (!u.modifies("unitPath")) {
-            u.set("year", year)
-                    .set("taskId", taskId)
-                    .set("unitPath", unit.value())
-                    .set("parentPath", ReadModel.parentOf(unit))
-                    .set("depth", unit.depth());
+            // what the key says already: written once, by the write that creates the document
+            u.setOnInsert("year", year)
+                    .setOnInsert("taskId", taskId)
+                    .setOnInsert("unitPath", unit.value())
+                    .setOnInsert("parentPath", ReadModel.parentOf(unit))
+                    .setOnInsert("depth", unit.depth());
         }
         touch(year, unit);
         return u;
@@ -109,10 +110,10 @@ final class UpdateBatch {
     Update yearUnit(String collection, int year, OrgPath unit) {
         Update u = on(collection, ReadModel.yearUnitId(year, unit.value()));
         if (!u.modifies("unitPath")) {
-            u.set("year", year)
-                    .set("unitPath", unit.value())
-                    .set("parentPath", ReadModel.parentOf(unit))
-                    .set("depth", unit.depth());
+            u.setOnInsert("year", year)
+                    .setOnInsert("unitPath", unit.value())
+                    .setOnInsert("parentPath", ReadModel.parentOf(unit))
+                    .setOnInsert("depth", unit.depth());
         }
         touch(year, unit);
         return u;
