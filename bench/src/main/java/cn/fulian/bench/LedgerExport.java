@@ -59,7 +59,8 @@ final class LedgerExport {
         HttpResponse<Path> response;
         try {
             HttpRequest request = api.get(
-                            settings.gateway() + "/api/reports/ledger.xlsx?year=" + settings.year(), "city-staff")
+                            settings.gateway() + "/api/reports/exports/ledger.xlsx?year=" + settings.year(),
+                            "city-staff")
                     .timeout(Duration.ofMinutes(30))
                     .build();
             response = api.client().send(request, HttpResponse.BodyHandlers.ofFile(file));
@@ -70,7 +71,8 @@ final class LedgerExport {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put(
-                "request", "GET /api/reports/ledger.xlsx?year through the gateway, city-staff token (the whole city)");
+                "request",
+                "GET /api/reports/exports/ledger.xlsx?year through the gateway, city-staff token (the whole city)");
         detail.put("http_status", response.statusCode());
         detail.put("seconds", Stats.round(seconds, 1));
         detail.put("bytes", Files.size(file));

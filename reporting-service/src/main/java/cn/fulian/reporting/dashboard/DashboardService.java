@@ -111,7 +111,7 @@ public class DashboardService {
         int year = yearOr(yearParam);
         LocalDate today = LocalDate.now(clock);
         Map<String, TaskDoc> tasks = reads.tasks(year);
-        List<TaskUnitDoc> docs = reads.taskUnits(year, tasks.keySet(), List.of(unit.value()));
+        List<TaskUnitDoc> docs = reads.taskRows(year, tasks.keySet(), List.of(unit.value()));
         TaskRows rows = taskRows(year, tasks, today, List.of(unit.value()));
         return new UnitRows(ref(unit), year, rows.rows(docs));
     }
@@ -144,7 +144,7 @@ public class DashboardService {
 
         Map<String, List<TaskUnitDoc>> byChild = new LinkedHashMap<>();
         childPaths.forEach(p -> byChild.put(p, new ArrayList<>()));
-        for (TaskUnitDoc d : reads.taskUnits(year, tasks.keySet(), childPaths)) {
+        for (TaskUnitDoc d : reads.taskRows(year, tasks.keySet(), childPaths)) {
             byChild.get(d.unitPath()).add(d);
         }
         Map<String, List<TaskRow>> childRows = new LinkedHashMap<>();

@@ -62,8 +62,34 @@ public class ReadModelReads {
                 .toList();
     }
 
+    /** What a task row needs of a (year, task, unit) document: no offsets, children or completeness counters. */
+    private static final List<String> ROW_FIELDS = List.of(
+            "taskId",
+            "unitPath",
+            "assignmentId",
+            "target",
+            "actual",
+            "actualDen",
+            "dueDate",
+            "acknowledgedAt",
+            "cancelled",
+            "reports");
+
     /** The (year, task, unit) documents of these units for these tasks, by key: one lookup. */
     public List<TaskUnitDoc> taskUnits(int year, Collection<String> taskIds, Collection<String> unitPaths) {
+        return taskUnits(year, taskIds, unitPaths, List.of());
+    }
+
+    /**
+     * The same documents with only what their task rows show (a child's rows, a dashboard's summaries): the offsets
+     * and counters a unit's own dashboard reads stay in the store.
+     */
+    public List<TaskUnitDoc> taskRows(int year, Collection<String> taskIds, Collection<String> unitPaths) {
+        return taskUnits(year, taskIds, unitPaths, ROW_FIELDS);
+    }
+
+    private List<TaskUnitDoc> taskUnits(
+            int year, Collection<String> taskIds, Collection<String> unitPaths, List<String> fields) {
         if (taskIds.isEmpty() || unitPaths.isEmpty()) {
             return List.of();
         }
@@ -73,7 +99,7 @@ public class ReadModelReads {
                 ids.add(ReadModel.taskUnitId(year, taskId, unitPath));
             }
         }
-        return ByIds.find(mongo, ReadModel.TASK_UNITS, ids, List.of()).stream()
+        return ByIds.find(mongo, ReadModel.TASK_UNITS, ids, fields).stream()
                 .map(TaskUnitDoc::of)
                 .toList();
     }
