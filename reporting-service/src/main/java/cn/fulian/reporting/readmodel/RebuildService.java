@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,6 +41,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RebuildService {
+
+    private static final int MARKERS_AT_ONCE = 20_000;
 
     /**
      * What a rebuild did. {@code linksBreakingTheCountingRule} counts activity links recorded before the counting rule
@@ -153,8 +156,27 @@ public class RebuildService {
         for (String collection : ReadModel.ALL) {
             mongo.dropCollection(collection);
         }
-        mongo.remove(Query.query(Criteria.where("topic").in(ReadModelProjection.TOPICS)), ExactConsumer.PROCESSED);
+        forgetProcessedMarkers();
         indexes.ensure();
+    }
+
+    /**
+     * Removes the read-model topics' processed-event markers (the org-unit registry's stay), a batch of ids at a time:
+     * a year's markers run to millions, and a single remove would have the server hold every one of them at once.
+     */
+    private void forgetProcessedMarkers() {
+        Query markers = Query.query(Criteria.where("topic").in(ReadModelProjection.TOPICS));
+        markers.fields().include("_id");
+        markers.limit(MARKERS_AT_ONCE);
+        for (List<Object> ids = markerIds(markers); !ids.isEmpty(); ids = markerIds(markers)) {
+            mongo.remove(Query.query(Criteria.where("_id").in(ids)), ExactConsumer.PROCESSED);
+        }
+    }
+
+    private List<Object> markerIds(Query markers) {
+        return mongo.find(markers, Document.class, ExactConsumer.PROCESSED).stream()
+                .map(d -> d.get("_id"))
+                .toList();
     }
 
     private RebuildResult replay(Instant started, Lease lease) {
