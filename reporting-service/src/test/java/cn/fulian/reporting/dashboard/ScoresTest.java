@@ -1,5 +1,6 @@
 package cn.fulian.reporting.dashboard;
 
+import static cn.fulian.reporting.support.Docs.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.reporting.dashboard.DashboardView.ChildSummary;
@@ -57,37 +58,5 @@ class ScoresTest {
 
     static UnitRef unit(String path) {
         return new UnitRef(path, path, "DISTRICT");
-    }
-
-    /** A row with only what scores read: its task, completion and light. */
-    static TaskRow row(String taskId, String completion, PaceStatus status) {
-        return new TaskRow(
-                taskId,
-                null,
-                null,
-                null,
-                null,
-                "COUNT",
-                "AT_LEAST",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                completion == null ? null : new BigDecimal(completion),
-                null,
-                status,
-                status.label(),
-                null,
-                null,
-                null,
-                "ACTIVITY",
-                null,
-                null,
-                null);
     }
 }

@@ -1,11 +1,14 @@
 package cn.fulian.reporting.dashboard;
 
+import static cn.fulian.reporting.support.Docs.task;
+import static cn.fulian.reporting.support.Docs.taskUnit;
+import static cn.fulian.reporting.support.Docs.withFigures;
+import static cn.fulian.reporting.support.Docs.withReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.reporting.dashboard.DashboardView.TaskRow;
 import cn.fulian.reporting.readmodel.TaskDoc;
 import cn.fulian.reporting.readmodel.TaskUnitDoc;
-import cn.fulian.reporting.readmodel.TaskUnitDoc.PeriodCounts;
 import cn.fulian.reporting.readmodel.TaskUnitDoc.PeriodReport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,7 +23,7 @@ class TaskRowsTest {
 
     @Test
     void anActivityTaskCountsItsSubtreesActualAgainstTheTargetAndItsPace() {
-        TaskRow row = rows(task("t1")).row(actual(taskUnit("t1", "350100/350102", 0, Map.of()), "60"));
+        TaskRow row = rows(cityTask()).row(withFigures(taskUnit("t1", "350100/350102", 0, Map.of()), "60", null, null));
 
         assertThat(row.actual()).isEqualByComparingTo("60");
         assertThat(row.completionPercent()).isEqualByComparingTo("60.0");
@@ -32,11 +35,12 @@ class TaskRowsTest {
 
     @Test
     void anApprovedReportStandsInWhereNoActivityWasCountedButASubmittedOneDoesNot() {
-        TaskUnitDoc submitted = reported(taskUnit("t1", "350100/350102", 0, Map.of()), "SUBMITTED", "30", null);
-        TaskUnitDoc approved = reported(taskUnit("t1", "350100/350102", 0, Map.of()), "APPROVED", "30", "25");
-
-        TaskRow onlySubmitted = rows(task("t1")).row(submitted);
-        TaskRow confirmed = rows(task("t1")).row(approved);
+        TaskUnitDoc gulou = taskUnit("t1", "350100/350102", 0, Map.of());
+        TaskRow onlySubmitted = rows(cityTask())
+                .row(withReport(gulou, "2030-Q2", new PeriodReport("SUBMITTED", new BigDecimal("30"), null)));
+        TaskRow confirmed = rows(cityTask())
+                .row(withReport(
+                        gulou, "2030-Q2", new PeriodReport("APPROVED", new BigDecimal("30"), new BigDecimal("25"))));
 
         assertThat(onlySubmitted.reported()).isEqualByComparingTo("30");
         assertThat(onlySubmitted.actual()).isEqualByComparingTo("0");
@@ -46,28 +50,8 @@ class TaskRowsTest {
 
     @Test
     void aCeilingWithNothingRecordedHasNoValueRatherThanBeingMetByDefault() {
-        TaskDoc ceiling = new TaskDoc(
-                "t1",
-                "p1",
-                "350100",
-                2030,
-                "维权",
-                "家暴案件发生数",
-                LocalDate.of(2030, 12, 31),
-                "案件数",
-                "件",
-                "COUNT",
-                "AT_MOST",
-                BigDecimal.TEN,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false);
-
-        TaskRow row = rows(ceiling).row(taskUnit("t1", "350100", 0, Map.of()));
+        TaskRow row = rows(task("t1", "350100", "培训", "家暴案件发生数", "AT_MOST", "10", false))
+                .row(taskUnit("t1", "350100", 0, Map.of()));
 
         assertThat(row.actual()).isNull();
         assertThat(row.paceStatus()).isEqualTo(PaceStatus.NO_DATA);
@@ -75,63 +59,30 @@ class TaskRowsTest {
 
     @Test
     void anAncestorOfThePlansUnitShowsNoRowAndACancelledTaskNone() {
-        TaskDoc districtsOwn = new TaskDoc(
-                "t2",
-                "p2",
-                "350100/350102",
-                2030,
-                "培训",
-                "鼓楼区自定任务",
-                LocalDate.of(2030, 12, 31),
-                "场次",
-                "场",
-                "COUNT",
-                "AT_LEAST",
-                BigDecimal.TEN,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false);
-        TaskRows rows = rows(districtsOwn);
+        TaskRows rows = rows(task("t2", "350100/350102", "培训", "鼓楼区自定任务", "AT_LEAST", "10", false));
 
         assertThat(rows.row(taskUnit("t2", "350100", 0, Map.of()))).isNull();
         assertThat(rows.row(taskUnit("t2", "350100/350102", 0, Map.of())).origin())
                 .isEqualTo(TaskRow.OWN);
-        assertThat(rows(cancelled(task("t1"))).row(taskUnit("t1", "350100", 0, Map.of())))
+        assertThat(rows(task("t1", "350100", "培训", "开展家庭教育培训", "AT_LEAST", "100", true))
+                        .row(taskUnit("t1", "350100", 0, Map.of())))
                 .isNull();
     }
 
     @Test
     void theRetainedShareMeasuresTheUnitsOwnActivitiesAgainstWhatItKept() {
-        TaskUnitDoc d = new TaskUnitDoc(
-                "2030|t1|350100/350102",
-                2030,
-                "t1",
-                "350100/350102",
-                "a1",
-                "a0",
-                new BigDecimal("100"),
-                new BigDecimal("20"),
-                new BigDecimal("70"),
-                null,
-                new BigDecimal("15"),
-                null,
-                null,
-                false,
-                List.of(),
-                0,
-                Map.of(),
-                Map.of());
+        TaskUnitDoc gulou = withFigures(taskUnit("t1", "350100/350102", 0, Map.of()), "70", "20", "15");
 
-        List<TaskRow> share = rows(task("t1")).retainedShare(List.of(d));
+        List<TaskRow> share = rows(cityTask()).retainedShare(List.of(gulou));
 
         assertThat(share).hasSize(1);
         assertThat(share.get(0).target()).isEqualByComparingTo("20");
         assertThat(share.get(0).actual()).isEqualByComparingTo("15");
         assertThat(share.get(0).completionPercent()).isEqualByComparingTo("75.0");
+    }
+
+    private static TaskDoc cityTask() {
+        return task("t1", "350100", "培训", "开展家庭教育培训", "AT_LEAST", "100", false);
     }
 
     private static TaskRows rows(TaskDoc task) {
@@ -143,123 +94,5 @@ class TaskRowsTest {
                 Map.of(),
                 Map.of("350100", "福州市", "350100/350102", "鼓楼区"),
                 Map.of(task.planId(), PUBLISHED));
-    }
-
-    static TaskDoc task(String id) {
-        return new TaskDoc(
-                id,
-                "p1",
-                "350100",
-                2030,
-                "培训",
-                "开展家庭教育培训",
-                LocalDate.of(2030, 12, 31),
-                "培训场次",
-                "场",
-                "COUNT",
-                "AT_LEAST",
-                new BigDecimal("100"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false);
-    }
-
-    static TaskDoc cancelled(TaskDoc t) {
-        return new TaskDoc(
-                t.id(),
-                t.planId(),
-                t.planUnitPath(),
-                t.year(),
-                t.workArea(),
-                t.title(),
-                t.dueDate(),
-                t.indicatorName(),
-                t.indicatorUnit(),
-                t.kind(),
-                t.direction(),
-                t.target(),
-                t.sourceKind(),
-                t.sourceMetric(),
-                t.rightsKpi(),
-                t.rightsCategory(),
-                t.honourFigure(),
-                t.honourKind(),
-                true);
-    }
-
-    /** The unit's document of a task with a target of 100 and nothing counted yet. */
-    static TaskUnitDoc taskUnit(String taskId, String unit, long expected, Map<String, PeriodCounts> counts) {
-        return new TaskUnitDoc(
-                "2030|" + taskId + "|" + unit,
-                2030,
-                taskId,
-                unit,
-                "a-" + taskId,
-                "a-parent",
-                new BigDecimal("100"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                List.of(),
-                expected,
-                counts,
-                Map.of());
-    }
-
-    private static TaskUnitDoc actual(TaskUnitDoc d, String actual) {
-        return new TaskUnitDoc(
-                d.id(),
-                d.year(),
-                d.taskId(),
-                d.unitPath(),
-                d.assignmentId(),
-                d.parentAssignmentId(),
-                d.target(),
-                d.retained(),
-                new BigDecimal(actual),
-                null,
-                null,
-                d.dueDate(),
-                d.acknowledgedAt(),
-                d.cancelled(),
-                d.childUnits(),
-                d.expectedReports(),
-                d.reportCounts(),
-                d.reports());
-    }
-
-    private static TaskUnitDoc reported(TaskUnitDoc d, String status, String value, String approvedValue) {
-        return new TaskUnitDoc(
-                d.id(),
-                d.year(),
-                d.taskId(),
-                d.unitPath(),
-                d.assignmentId(),
-                d.parentAssignmentId(),
-                d.target(),
-                d.retained(),
-                d.actual(),
-                null,
-                null,
-                d.dueDate(),
-                d.acknowledgedAt(),
-                d.cancelled(),
-                d.childUnits(),
-                d.expectedReports(),
-                d.reportCounts(),
-                Map.of(
-                        "2030-Q2",
-                        new PeriodReport(
-                                status,
-                                new BigDecimal(value),
-                                approvedValue == null ? null : new BigDecimal(approvedValue))));
     }
 }

@@ -10,6 +10,7 @@ import cn.fulian.reporting.dashboard.DashboardView.UnitRef;
 import cn.fulian.reporting.readmodel.TaskDoc;
 import cn.fulian.reporting.summary.SummaryDraft.Paragraph;
 import cn.fulian.reporting.summary.SummaryDraft.Section;
+import cn.fulian.reporting.support.Docs;
 import cn.fulian.starter.scope.OrgScope;
 import java.time.LocalDate;
 import java.util.List;
@@ -73,25 +74,6 @@ class SummaryServiceTest {
     }
 
     private static TaskDoc task(String id, String area, String title, boolean cancelled) {
-        return new TaskDoc(
-                id,
-                "p41",
-                null,
-                2041,
-                area,
-                title,
-                null,
-                null,
-                null,
-                "COUNT",
-                "AT_LEAST",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                cancelled);
+        return Docs.task(id, null, area, title, "AT_LEAST", null, cancelled);
     }
 }
