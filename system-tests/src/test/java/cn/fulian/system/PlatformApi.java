@@ -32,6 +32,17 @@ public final class PlatformApi {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final String issuer;
+
+    /** Tokens from the launched platform's Keycloak ({@link #KEYCLOAK}). */
+    public PlatformApi() {
+        this(KEYCLOAK);
+    }
+
+    /** Tokens from the Keycloak at {@code keycloakUrl}, for a platform on another port set or one the tests attach to. */
+    public PlatformApi(String keycloakUrl) {
+        this.issuer = keycloakUrl + "/realms/fulian";
+    }
 
     /** An answer: status, body text and, when the body is JSON, its tree (a missing node otherwise). */
     public record Answer(int status, String body, JsonNode json, HttpResponse<String> raw) {
@@ -72,7 +83,7 @@ public final class PlatformApi {
     /** Keycloak's answer to a password login as the browser client: 200 with tokens, 400/401 when refused. */
     public Answer passwordGrant(String username, String password) {
         return form(
-                ISSUER + "/protocol/openid-connect/token",
+                issuer + "/protocol/openid-connect/token",
                 Map.of(
                         "grant_type",
                         "password",

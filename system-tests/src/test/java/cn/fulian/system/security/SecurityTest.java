@@ -483,7 +483,7 @@ class SecurityTest {
     @Test
     @Order(22)
     void serviceLogFilesNeverContainPersonalData() throws Exception {
-        Path logs = LaunchedPlatform.shared().state().resolve("logs");
+        Path logs = LaunchedPlatform.shared().logs();
         List<Path> files;
         try (Stream<Path> list = Files.list(logs)) {
             files = list.filter(Files::isRegularFile).toList();
