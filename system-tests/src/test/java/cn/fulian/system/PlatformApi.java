@@ -185,16 +185,30 @@ public final class PlatformApi {
         void run() throws Exception;
     }
 
+    /** Something that checks with assertions and, once they pass, gives what it checked. */
+    @FunctionalInterface
+    public interface Probe<T> {
+        T get() throws Exception;
+    }
+
     /**
      * Repeats {@code check} until it passes or {@code limit} has passed, then fails with the last failure: the read
-     * model and the services' copies learn from events, so a figure may take a moment to appear.
+     * model and the services' copies learn from events, so a figure may take a moment to appear. Anything but an
+     * assertion failing ends the wait at once.
      */
     public static void eventually(Duration limit, Check check) throws Exception {
+        eventuallyFound(limit, () -> {
+            check.run();
+            return null;
+        });
+    }
+
+    /** As {@link #eventually(Duration, Check)}, returning what the probe found once its assertions passed. */
+    public static <T> T eventuallyFound(Duration limit, Probe<T> probe) throws Exception {
         long end = System.nanoTime() + limit.toNanos();
         while (true) {
             try {
-                check.run();
-                return;
+                return probe.get();
             } catch (AssertionError e) {
                 if (System.nanoTime() > end) {
                     throw e;

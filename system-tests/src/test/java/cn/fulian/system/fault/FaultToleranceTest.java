@@ -1,14 +1,16 @@
 package cn.fulian.system.fault;
 
+import static cn.fulian.system.PlatformApi.eventually;
+import static cn.fulian.system.PlatformApi.eventuallyFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.system.LaunchedPlatform;
+import cn.fulian.system.PlatformApi.Probe;
 import cn.fulian.system.PlatformPorts;
 import cn.fulian.system.fault.ActivityWrites.Report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -325,51 +327,53 @@ class FaultToleranceTest {
     // --- Kafka -------------------------------------------------------------------------------------------------
 
     private static void awaitConsumed(String topic) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        long lag = inspector.lag(READ_MODEL_GROUP, topic);
-        while (lag > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            lag = inspector.lag(READ_MODEL_GROUP, topic);
-        }
-        assertThat(lag)
-                .as("records of %s the read model has not consumed", topic)
-                .isZero();
+        eventually(
+                EVENTUALLY,
+                () -> assertThat(inspector.lag(READ_MODEL_GROUP, topic))
+                        .as("records of %s the read model has not consumed", topic)
+                        .isZero());
     }
 
+    /** The group's members once {@code n} of them each hold partitions, or as they are when the wait ends. */
     private static Map<String, List<TopicPartition>> awaitGroupMembers(int n) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        Map<String, List<TopicPartition>> members = inspector.members(READ_MODEL_GROUP);
-        while ((members.size() != n || members.values().stream().anyMatch(List::isEmpty))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            members = inspector.members(READ_MODEL_GROUP);
+        try {
+            return eventuallyFound(EVENTUALLY, () -> {
+                Map<String, List<TopicPartition>> members = inspector.members(READ_MODEL_GROUP);
+                assertThat(members.values())
+                        .hasSize(n)
+                        .allSatisfy(p -> assertThat(p).isNotEmpty());
+                return members;
+            });
+        } catch (AssertionError notYet) {
+            return inspector.members(READ_MODEL_GROUP);
         }
-        return members;
     }
 
     private static ConsumerRecord<String, byte[]> awaitVoidedEvent(String activityId) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        while (System.nanoTime() < deadline) {
+        return eventuallyFound(EVENTUALLY, () -> {
             List<ConsumerRecord<String, byte[]>> found = inspector.read(ACTIVITY_TOPIC, r -> {
                 String value = new String(r.value(), StandardCharsets.UTF_8);
                 return activityId.equals(r.key()) && value.contains("\"ActivityVoided\"");
             });
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no ActivityVoided event of " + activityId + " on " + ACTIVITY_TOPIC);
+            assertThat(found)
+                    .as("ActivityVoided events of %s on %s", activityId, ACTIVITY_TOPIC)
+                    .isNotEmpty();
+            return found.get(0);
+        });
     }
 
+    /** The dead letters carrying {@code marker} once there are {@code n}, or as many as there are when the wait ends. */
     private static List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String marker, int n) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        while (found.size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            found = inspector.read(
-                    DEAD_LETTER_TOPIC, r -> new String(r.value(), StandardCharsets.ISO_8859_1).contains(marker));
+        Probe<List<ConsumerRecord<String, byte[]>>> deadLetters = () -> inspector.read(
+                DEAD_LETTER_TOPIC, r -> new String(r.value(), StandardCharsets.ISO_8859_1).contains(marker));
+        try {
+            return eventuallyFound(EVENTUALLY, () -> {
+                List<ConsumerRecord<String, byte[]>> found = deadLetters.get();
+                assertThat(found).hasSizeGreaterThanOrEqualTo(n);
+                return found;
+            });
+        } catch (AssertionError notYet) {
+            return deadLetters.get();
         }
-        return found;
     }
 }

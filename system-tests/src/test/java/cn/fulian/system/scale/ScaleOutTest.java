@@ -1,5 +1,6 @@
 package cn.fulian.system.scale;
 
+import static cn.fulian.system.PlatformApi.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.system.LaunchedPlatform;
@@ -115,16 +116,14 @@ class ScaleOutTest {
         try (LiveStream first = LiveStream.open(url(REPORTING_PORTS.get(0)), Drill.GULOU, token);
                 LiveStream second = LiveStream.open(url(REPORTING_PORTS.get(1)), Drill.GULOU, token)) {
             drill.writes().record(2);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while ((first.notices().isEmpty() || second.notices().isEmpty()) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(first.notices())
-                    .as("notices on %s", REPORTING_IDS.get(0))
-                    .anyMatch(n -> n.contains(Drill.GULOU));
-            assertThat(second.notices())
-                    .as("notices on %s", REPORTING_IDS.get(1))
-                    .anyMatch(n -> n.contains(Drill.GULOU));
+            eventually(Duration.ofSeconds(30), () -> {
+                assertThat(first.notices())
+                        .as("notices on %s", REPORTING_IDS.get(0))
+                        .anyMatch(n -> n.contains(Drill.GULOU));
+                assertThat(second.notices())
+                        .as("notices on %s", REPORTING_IDS.get(1))
+                        .anyMatch(n -> n.contains(Drill.GULOU));
+            });
         }
         drill.assertDashboardEqualsGroundTruth("after the streamed writes");
     }
