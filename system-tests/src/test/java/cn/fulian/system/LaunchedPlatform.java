@@ -132,19 +132,15 @@ public final class LaunchedPlatform {
 
     /**
      * One platform for every test class that only uses it, started by the first that asks and stopped at the end of
-     * the test run ({@link SharedPlatform}) or as soon as a test starts a platform of its own on the same ports.
+     * the test run ({@link SharedPlatform}) or as soon as a test starts a platform of its own.
      */
     public static synchronized LaunchedPlatform shared() throws IOException {
         if (sharedFailure != null) {
             throw new AssertionError("the shared platform did not start earlier in this run", sharedFailure);
         }
         if (shared == null || shared.stopped) {
-            Path root = Path.of(System.getProperty("platform.root", ".."))
-                    .toAbsolutePath()
-                    .normalize();
-            Path state = Path.of(System.getProperty("platform.state", "target/platform-state"))
-                    .toAbsolutePath()
-                    .normalize();
+            Path root = root();
+            Path state = stateFolder("platform.state", "platform-state");
             // the realm is imported afresh: tests must not depend on what an earlier run left in Keycloak, and on a
             // loaded machine Keycloak has failed to reopen its H2 database (connection acquisition timeout)
             clearState(state, KEYCLOAK_DATABASE);
@@ -160,6 +156,23 @@ public final class LaunchedPlatform {
             shared = started;
         }
         return shared;
+    }
+
+    /** The repository checkout whose jars the platform runs ({@code -Dplatform.root}, set by the build). */
+    public static Path root() {
+        return Path.of(System.getProperty("platform.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /**
+     * A state folder of its own for a test's platform: where the system property {@code property} says (the build sets
+     * one below {@code target/} for each), else {@code target/<fallback>}.
+     */
+    public static Path stateFolder(String property, String fallback) {
+        return Path.of(System.getProperty(property, "target/" + fallback))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**

@@ -21,11 +21,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(OrderAnnotation.class)
 class PlatformSmokeTest {
 
-    private static final Path ROOT =
-            Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-    private static final Path STATE = Path.of(System.getProperty("platform.state", "target/platform-state"))
-            .toAbsolutePath()
-            .normalize();
+    private static final Path ROOT = LaunchedPlatform.root();
+    private static final Path STATE = LaunchedPlatform.stateFolder("platform.state", "platform-state");
     private static final String GATEWAY = PlatformApi.GATEWAY;
 
     private static final PlatformApi api = new PlatformApi();

@@ -39,11 +39,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(OrderAnnotation.class)
 class FaultToleranceTest {
 
-    private static final Path ROOT =
-            Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-    private static final Path STATE = Path.of(System.getProperty("platform.fault-state", "target/fault-state"))
-            .toAbsolutePath()
-            .normalize();
+    private static final Path ROOT = LaunchedPlatform.root();
+    private static final Path STATE = LaunchedPlatform.stateFolder("platform.fault-state", "fault-state");
 
     private static final int KAFKA_PORT = 19092;
     private static final int KAFKA_CONTROLLER_PORT = 19093;

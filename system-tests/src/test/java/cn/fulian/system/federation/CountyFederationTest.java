@@ -56,9 +56,7 @@ class CountyFederationTest {
 
     @BeforeAll
     static void startTheCountysInstallation() throws Exception {
-        Path repo = Path.of(System.getProperty("platform.root", ".."))
-                .toAbsolutePath()
-                .normalize();
+        Path repo = LaunchedPlatform.root();
         Path state = Path.of("target/qingxi-state").toAbsolutePath();
         LaunchedPlatform.deleteRecursively(state);
         platform = LaunchedPlatform.start(

@@ -235,9 +235,7 @@ class OperabilityTest {
 
     /** What {@code ./platform status} prints for the running platform. */
     private static String status() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", ".."))
-                .toAbsolutePath()
-                .normalize();
+        Path root = LaunchedPlatform.root();
         ProcessBuilder command = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-jar",

@@ -39,11 +39,8 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(OrderAnnotation.class)
 class ScaleOutTest {
 
-    private static final Path ROOT =
-            Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-    private static final Path STATE = Path.of(System.getProperty("platform.scale-state", "target/scale-state"))
-            .toAbsolutePath()
-            .normalize();
+    private static final Path ROOT = LaunchedPlatform.root();
+    private static final Path STATE = LaunchedPlatform.stateFolder("platform.scale-state", "scale-state");
 
     private static final PlatformPorts PORTS = PlatformPorts.at(16000, 16092);
     private static final int FRONT_PORT = PORTS.gateway();
