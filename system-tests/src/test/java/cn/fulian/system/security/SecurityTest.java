@@ -231,9 +231,7 @@ class SecurityTest {
     @Order(10)
     void planningAnswersEachRoleByScopeForAssignmentsAndPlans() throws Exception {
         Matrix m = new Matrix("planning");
-        for (String owner : List.of("city", "gulou", "cangshan", "gudong")) {
-            m.read("assignment:" + owner, "/api/planning/assignments/%s", owner);
-        }
+        m.readEach("assignment", "/api/planning/assignments/%s", List.of("city", "gulou", "cangshan", "gudong"));
         // a plan is read by every unit that works to it, below the unit that wrote it
         m.cells("GET", "/api/planning/plans/%s", "plan:city", null, answers(USERS, List.of(), List.of()));
         // 催办 is the direct parent's: 鼓楼 reminds 鼓东 (repeatable while 鼓东 has not acknowledged)
@@ -251,9 +249,7 @@ class SecurityTest {
     @Order(11)
     void activityServiceAnswersEachRoleByScopeForReadingAndVoiding() throws Exception {
         Matrix m = new Matrix("activities");
-        for (String owner : List.of("city", "gulou", "cangshan", "gudong")) {
-            m.read("activity:" + owner, "/api/activities/%s", owner);
-        }
+        m.readEach("activity", "/api/activities/%s", List.of("city", "gulou", "cangshan", "gudong"));
         m.cells(
                 "POST",
                 "/api/activities/%s/void",
@@ -291,13 +287,11 @@ class SecurityTest {
     @Order(13)
     void reportingAnswersEachRoleByScopeForReportsApprovalAndDashboards() throws Exception {
         Matrix m = new Matrix("reports");
-        for (String owner : List.of("gulou", "cangshan", "gudong")) {
-            m.read("report:" + owner, "/api/reports/progress-reports/%s", owner);
-        }
+        m.readEach("report", "/api/reports/progress-reports/%s", List.of("gulou", "cangshan", "gudong"));
         for (String owner : List.of("city", "gulou", "cangshan", "gudong")) {
             ids.put("unit:" + owner, unitOf(owner) + "&year=" + year);
-            m.read("unit:" + owner, "/api/reports/dashboard?unit=%s", owner);
         }
+        m.readEach("unit", "/api/reports/dashboard?unit=%s", List.of("city", "gulou", "cangshan", "gudong"));
         m.cells("POST", "/api/reports/progress-reports/%s/approve", "report:gudong", null, ONLY_GULOU_STAFF_ON_GUDONG);
         m.cells(
                 "POST",
@@ -494,6 +488,13 @@ class SecurityTest {
         void read(String object, String path, String owner) {
             for (String user : USERS) {
                 cells.add(new Cell("GET", path, object, user, null, readAnswer(user, owner)));
+            }
+        }
+
+        /** Every user reads the object {@code <kind>:<owner>} of each owner. */
+        void readEach(String kind, String path, List<String> owners) {
+            for (String owner : owners) {
+                read(kind + ":" + owner, path, owner);
             }
         }
 
