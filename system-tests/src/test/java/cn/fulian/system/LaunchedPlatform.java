@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +29,31 @@ import java.util.stream.Stream;
  */
 public final class LaunchedPlatform {
 
-    /** 240 s; {@code -Dplatform.ready-timeout=<seconds>} gives a busy machine more (the launcher's own limit too). */
+    /**
+     * How long each component may take to become ready, the launcher's {@code PLATFORM_READY_TIMEOUT}: 240 s; {@code
+     * -Dplatform.ready-timeout=<seconds>} gives a busy machine more.
+     */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("platform.ready-timeout", 240));
 
+    /**
+     * A ceiling for the whole start, for a launcher that hangs: one that gives up on a component ends its output, and
+     * the test fails at once.
+     */
+    static final Duration START_LIMIT = READY_TIMEOUT.multipliedBy(2);
+
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration KEYCLOAK_CLOSE = Duration.ofSeconds(30);
 
-    public static final int GATEWAY_PORT = 28080;
-    public static final int KEYCLOAK_PORT = 28180;
-    public static final Map<String, Integer> SERVICE_PORTS =
-            Map.of("planning", 28081, "activities", 28082, "rights", 28083, "reports", 28084);
+    /** Keycloak's database in a state folder; its realm is imported again when it is gone. */
+    public static final String KEYCLOAK_DATABASE = "keycloak/data/h2";
 
-    public static final int KAFKA_PORT = 29092;
+    /** The system tests' own port set (28xxx, Kafka 29092), clear of a developer's platform on 8080. */
+    public static final PlatformPorts PORTS = PlatformPorts.at(28000, 29092);
+
+    public static final int GATEWAY_PORT = PORTS.gateway();
+    public static final int KEYCLOAK_PORT = PORTS.keycloak();
+    public static final Map<String, Integer> SERVICE_PORTS = PORTS.services();
+    public static final int KAFKA_PORT = PORTS.kafka();
 
     /** The platform shared by the system tests that do not test starting and stopping themselves; see {@link #shared}. */
     private static LaunchedPlatform shared;
@@ -46,18 +61,8 @@ public final class LaunchedPlatform {
     /** Why the shared platform did not start: later classes fail at once instead of waiting for another start. */
     private static AssertionError sharedFailure;
 
-    private static final Map<String, String> PORTS = Map.ofEntries(
-            Map.entry("GATEWAY_PORT", Integer.toString(GATEWAY_PORT)),
-            Map.entry("PLANNING_PORT", "28081"),
-            Map.entry("ACTIVITY_PORT", "28082"),
-            Map.entry("RIGHTS_PORT", "28083"),
-            Map.entry("REPORTING_PORT", "28084"),
-            Map.entry("KEYCLOAK_PORT", Integer.toString(KEYCLOAK_PORT)),
-            Map.entry("KAFKA_PORT", Integer.toString(KAFKA_PORT)),
-            Map.entry("KAFKA_CONTROLLER_PORT", "29093"),
-            Map.entry("MONGO_PORT", "28017"));
-
     private final Process process;
+    private final String run;
     private final Path state;
     private final Path output;
     /** Completes with true on {@code PLATFORM READY}, with false when the output ends first (the launcher gave up). */
@@ -68,24 +73,30 @@ public final class LaunchedPlatform {
     private Map<String, Long> recordedPids = Map.of();
     private boolean stopped;
 
-    private LaunchedPlatform(Process process, Path state, Path output, long since) {
+    private LaunchedPlatform(Process process, String run, Path state, Path output, long since) {
         this.process = process;
+        this.run = run;
         this.state = state;
         this.output = output;
         this.startTime = awaitReady(since);
     }
 
-    /** Starts the platform and returns once it printed {@code PLATFORM READY}; fails the test (and stops it) if not. */
-    static LaunchedPlatform start(Path root, Path state, String run) throws IOException {
-        return start(root, state, run, Map.of());
+    /**
+     * Starts the platform on {@link #PORTS} and returns once it printed {@code PLATFORM READY}; fails the test (and
+     * stops it) if not. {@code run} names the file the launcher's output goes to.
+     */
+    public static LaunchedPlatform start(Path root, Path state, String run) throws IOException {
+        return start(root, state, run, PORTS, Map.of());
     }
 
     /**
-     * As {@link #start(Path, Path, String)}, with more environment for the launcher, e.g. {@code FEDERATION_SETTINGS}
-     * for another federation's installation.
+     * As {@link #start(Path, Path, String)} on other ports, with more environment for the launcher: {@code
+     * PLATFORM_REPLICAS}, {@code KAFKA_BOOTSTRAP_SERVERS} for a broker the test runs itself, or {@code
+     * FEDERATION_SETTINGS} for another federation's installation. A shared platform still running is stopped first:
+     * the machines the tests run on do not hold two whole platforms side by side.
      */
-    public static LaunchedPlatform start(Path root, Path state, String run, Map<String, String> extraEnv)
-            throws IOException {
+    public static LaunchedPlatform start(
+            Path root, Path state, String run, PlatformPorts ports, Map<String, String> extraEnv) throws IOException {
         stopShared();
         Path jar = root.resolve("infra/target/infra.jar");
         assertThat(jar)
@@ -105,39 +116,34 @@ public final class LaunchedPlatform {
                         "KAFKA_BOOTSTRAP_SERVERS",
                         "KEYCLOAK_MANAGEMENT_PORT",
                         "SERVER_PORT",
-                        "FEDERATION_SETTINGS")
+                        "FEDERATION_SETTINGS",
+                        "KEYCLOAK_ADMIN_PASSWORD")
                 .forEach(env::remove);
-        env.putAll(PORTS);
+        env.putAll(ports.env());
         env.put("PLATFORM_STATE", state.toString());
         env.put("PLATFORM_ROOT", root.toString());
+        env.put("PLATFORM_READY_TIMEOUT", Long.toString(READY_TIMEOUT.toSeconds()));
         env.putAll(extraEnv);
-        if (System.getProperty("platform.ready-timeout") != null) {
-            env.put("PLATFORM_READY_TIMEOUT", Long.toString(READY_TIMEOUT.toSeconds()));
-        }
         Path output = root.resolve("system-tests/target/platform-" + run + ".out");
         Files.createDirectories(output.getParent());
         long since = System.nanoTime();
-        return new LaunchedPlatform(command.start(), state, output, since);
+        return new LaunchedPlatform(command.start(), run, state, output, since);
     }
 
     /**
      * One platform for every test class that only uses it, started by the first that asks and stopped at the end of
-     * the test run ({@link SharedPlatform}) or as soon as a test starts a platform of its own on the same ports.
+     * the test run ({@link SharedPlatform}) or as soon as a test starts a platform of its own.
      */
     public static synchronized LaunchedPlatform shared() throws IOException {
         if (sharedFailure != null) {
             throw new AssertionError("the shared platform did not start earlier in this run", sharedFailure);
         }
         if (shared == null || shared.stopped) {
-            Path root = Path.of(System.getProperty("platform.root", ".."))
-                    .toAbsolutePath()
-                    .normalize();
-            Path state = Path.of(System.getProperty("platform.state", "target/platform-state"))
-                    .toAbsolutePath()
-                    .normalize();
+            Path root = root();
+            Path state = stateFolder("platform.state", "platform-state");
             // the realm is imported afresh: tests must not depend on what an earlier run left in Keycloak, and on a
             // loaded machine Keycloak has failed to reopen its H2 database (connection acquisition timeout)
-            deleteRecursively(state.resolve("keycloak/data/h2"));
+            clearState(state, KEYCLOAK_DATABASE);
             LaunchedPlatform started;
             try {
                 started = start(root, state, "shared");
@@ -152,12 +158,40 @@ public final class LaunchedPlatform {
         return shared;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** The repository checkout whose jars the platform runs ({@code -Dplatform.root}, set by the build). */
+    public static Path root() {
+        return Path.of(System.getProperty("platform.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /**
+     * A state folder of its own for a test's platform: where the system property {@code property} says (the build sets
+     * one below {@code target/} for each), else {@code target/<fallback>}.
+     */
+    public static Path stateFolder(String property, String fallback) {
+        return Path.of(System.getProperty(property, "target/" + fallback))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /**
+     * Deletes folders of a state folder before a start, e.g. {@code mongo} and {@code pids} for fresh databases or
+     * {@link #KEYCLOAK_DATABASE} for a realm imported afresh (Keycloak's installation itself is kept: preparing it
+     * takes minutes).
+     */
+    public static void clearState(Path state, String... folders) throws IOException {
+        for (String folder : folders) {
+            deleteRecursively(state.resolve(folder));
+        }
+    }
+
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
@@ -187,6 +221,16 @@ public final class LaunchedPlatform {
         return output;
     }
 
+    /** The pid file the launcher keeps for a component, e.g. {@code reporting-service} or {@code reporting-service-2}. */
+    public Path pidFile(String component) {
+        return state.resolve("pids").resolve(component + ".pid");
+    }
+
+    /** One log file per process the launcher started. */
+    public Path logs() {
+        return state.resolve("logs");
+    }
+
     public Duration startTime() {
         return startTime;
     }
@@ -199,6 +243,27 @@ public final class LaunchedPlatform {
         if (stopped) {
             return;
         }
+        Stopped stop = stopOnce();
+        assertThat(stop.exited())
+                .as("launcher stopped within %s of SIGTERM", STOP_TIMEOUT)
+                .isTrue();
+        assertThat(stop.leftRunning())
+                .as("processes left running after the launcher stopped")
+                .isEmpty();
+        assertThat(pidFiles()).as("pid files left in %s", state.resolve("pids")).isEmpty();
+    }
+
+    /**
+     * Sends SIGTERM as Ctrl-C would and ends whatever the launcher left running; for a test that has killed and started
+     * processes of the platform itself. Returns whether the launcher stopped within {@link #STOP_TIMEOUT}.
+     */
+    public boolean stop() throws InterruptedException {
+        return stopped || stopOnce().exited();
+    }
+
+    private record Stopped(boolean exited, List<ProcessHandle> leftRunning) {}
+
+    private Stopped stopOnce() throws InterruptedException {
         stopped = true;
         // SIGTERM through the handle: Process.destroy() would also close the output stream before "stopped" is read.
         process.toHandle().destroy();
@@ -210,26 +275,32 @@ public final class LaunchedPlatform {
                 .flatMap(Optional::stream)
                 .filter(ProcessHandle::isAlive)
                 .forEach(alive::add);
-        if (!exited || !alive.isEmpty()) {
-            alive.forEach(ProcessHandle::destroyForcibly);
+        // Keycloak's JVM may still be closing its database after the launcher is gone: give it time before forcing
+        awaitExit(alive, KEYCLOAK_CLOSE);
+        alive.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        if (!exited) {
             process.destroyForcibly();
         }
-        assertThat(exited)
-                .as("launcher stopped within %s of SIGTERM", STOP_TIMEOUT)
-                .isTrue();
-        assertThat(alive)
-                .as("processes left running after the launcher stopped")
-                .isEmpty();
-        assertThat(pidFiles()).as("pid files left in %s", state.resolve("pids")).isEmpty();
+        return new Stopped(exited, List.copyOf(alive));
+    }
+
+    private static void awaitExit(List<ProcessHandle> processes, Duration limit) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(
+                            processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(limit.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // forced below
+        }
     }
 
     private Duration awaitReady(long since) {
-        Thread reader = new Thread(this::copyOutput, "platform-output");
+        Thread reader = new Thread(this::copyOutput, "platform-" + run + "-output");
         reader.setDaemon(true);
         reader.start();
         boolean isReady;
         try {
-            isReady = ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            isReady = ready.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
             isReady = false;
         } catch (InterruptedException e) {
@@ -239,8 +310,8 @@ public final class LaunchedPlatform {
         Duration took = Duration.ofNanos(System.nanoTime() - since);
         if (!isReady) {
             giveUp();
-            fail("the platform was not ready after " + took.toSeconds() + " s (limit " + READY_TIMEOUT.toSeconds()
-                    + " s); its output is in " + output + ", the component logs in " + state.resolve("logs"));
+            fail("the platform was not ready after " + took.toSeconds() + " s (limit " + START_LIMIT.toSeconds()
+                    + " s); its output is in " + output + ", the component logs in " + logs());
         }
         started = process.descendants().toList();
         recordedPids = readPidFiles();
@@ -273,14 +344,14 @@ public final class LaunchedPlatform {
                         || line.startsWith("Starting")
                         || line.startsWith("Stopping")
                         || line.equals("stopped")) {
-                    System.out.println("[platform] " + line);
+                    System.out.println("[platform " + run + "] " + line);
                 }
                 if (line.startsWith("PLATFORM READY")) {
                     ready.complete(true);
                 }
             }
         } catch (IOException e) {
-            System.out.println("[platform] output no longer readable: " + e);
+            System.out.println("[platform " + run + "] output no longer readable: " + e);
         } finally {
             ready.complete(false);
         }

@@ -32,6 +32,17 @@ public final class PlatformApi {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final String issuer;
+
+    /** Tokens from the launched platform's Keycloak ({@link #KEYCLOAK}). */
+    public PlatformApi() {
+        this(KEYCLOAK);
+    }
+
+    /** Tokens from the Keycloak at {@code keycloakUrl}, for a platform on another port set or one the tests attach to. */
+    public PlatformApi(String keycloakUrl) {
+        this.issuer = keycloakUrl + "/realms/fulian";
+    }
 
     /** An answer: status, body text and, when the body is JSON, its tree (a missing node otherwise). */
     public record Answer(int status, String body, JsonNode json, HttpResponse<String> raw) {
@@ -72,7 +83,7 @@ public final class PlatformApi {
     /** Keycloak's answer to a password login as the browser client: 200 with tokens, 400/401 when refused. */
     public Answer passwordGrant(String username, String password) {
         return form(
-                ISSUER + "/protocol/openid-connect/token",
+                issuer + "/protocol/openid-connect/token",
                 Map.of(
                         "grant_type",
                         "password",
@@ -174,16 +185,30 @@ public final class PlatformApi {
         void run() throws Exception;
     }
 
+    /** Something that checks with assertions and, once they pass, gives what it checked. */
+    @FunctionalInterface
+    public interface Probe<T> {
+        T get() throws Exception;
+    }
+
     /**
      * Repeats {@code check} until it passes or {@code limit} has passed, then fails with the last failure: the read
-     * model and the services' copies learn from events, so a figure may take a moment to appear.
+     * model and the services' copies learn from events, so a figure may take a moment to appear. Anything but an
+     * assertion failing ends the wait at once.
      */
     public static void eventually(Duration limit, Check check) throws Exception {
+        eventuallyFound(limit, () -> {
+            check.run();
+            return null;
+        });
+    }
+
+    /** As {@link #eventually(Duration, Check)}, returning what the probe found once its assertions passed. */
+    public static <T> T eventuallyFound(Duration limit, Probe<T> probe) throws Exception {
         long end = System.nanoTime() + limit.toNanos();
         while (true) {
             try {
-                check.run();
-                return;
+                return probe.get();
             } catch (AssertionError e) {
                 if (System.nanoTime() > end) {
                     throw e;

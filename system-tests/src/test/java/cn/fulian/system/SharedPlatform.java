@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Gives a test class the platform shared by every class that uses this extension, so the two-to-three-minute start is
  * paid once per test run. The platform stops when the whole run ends (JUnit closes the root store), or earlier when
- * a test that owns its platform's lifecycle starts one on the same ports.
+ * a test that owns its platform's lifecycle starts one of its own.
  */
 public final class SharedPlatform implements BeforeAllCallback {
 

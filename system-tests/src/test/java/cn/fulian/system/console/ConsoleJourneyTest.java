@@ -2,6 +2,7 @@ package cn.fulian.system.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fulian.system.LaunchedPlatform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,12 +29,9 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(OrderAnnotation.class)
 class ConsoleJourneyTest {
 
-    private static final Path ROOT =
-            Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-    private static final Path STATE = Path.of(System.getProperty("platform.state", "target/platform-state"))
-            .toAbsolutePath()
-            .normalize()
-            .resolveSibling("platform-state-console");
+    private static final Path ROOT = LaunchedPlatform.root();
+    private static final Path STATE =
+            LaunchedPlatform.stateFolder("platform.state", "platform-state").resolveSibling("platform-state-console");
     private static final Path SHOTS = ROOT.resolve("system-tests/target/screenshots");
 
     private static final String TASK = "举办家庭教育公益讲座";

@@ -1,5 +1,7 @@
 package cn.fulian.system.fault;
 
+import static cn.fulian.system.PlatformApi.eventually;
+import static cn.fulian.system.PlatformApi.eventuallyFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -157,26 +159,23 @@ public final class Drill {
 
     /** The user's own assignment of the drill's task, once planning has written it. */
     String ownAssignment(String user) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        while (System.nanoTime() < deadline) {
+        return eventuallyFound(EVENTUALLY, () -> {
             for (JsonNode a : gateway.getJson(user, "/api/planning/assignments?year=" + year)
                     .path("items")) {
                 if (taskId.equals(a.path("taskId").asString())) {
                     return a.path("id").asString();
                 }
             }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(user + " never saw its assignment of task " + taskId);
+            throw new AssertionError(user + " never saw its assignment of task " + taskId);
+        });
     }
 
     /** The assignment of {@code unitPath} the user's training activities may count toward, once activity knows it. */
     String linkableAssignment(String user, String unitPath) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = gateway.getJson(user, "/api/activities/assignments/linkable?year=" + year + "&type=TRAINING");
-            for (JsonNode a : last) {
+        return eventuallyFound(EVENTUALLY, () -> {
+            JsonNode linkable =
+                    gateway.getJson(user, "/api/activities/assignments/linkable?year=" + year + "&type=TRAINING");
+            for (JsonNode a : linkable) {
                 boolean feeds = false;
                 for (JsonNode m : a.path("feedingMetrics")) {
                     feeds |= "participants".equals(m.asString());
@@ -187,26 +186,21 @@ public final class Drill {
                     return a.path("assignmentId").asString();
                 }
             }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(
-                "activity-service never offered " + user + " the assignment of " + unitPath + ": " + last);
+            throw new AssertionError(
+                    "activity-service never offered " + user + " the assignment of " + unitPath + ": " + linkable);
+        });
     }
 
-    /** Waits up to a minute for the dashboard to equal the ground truth, then compares once more for the message. */
+    /** Waits up to a minute for the dashboard to equal the ground truth. */
     public void assertDashboardEqualsGroundTruth(String when) throws Exception {
         Map<String, String> expected = truth.expectedFigures();
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        Map<String, String> observed = dashboardFigures();
-        while (!observed.equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            observed = dashboardFigures();
-        }
-        assertThat(observed)
-                .as(
-                        "dashboard %s (task %s, year %d) vs the %d activities accepted",
-                        when, taskId, year, truth.counted().size())
-                .isEqualTo(expected);
+        eventually(
+                EVENTUALLY,
+                () -> assertThat(dashboardFigures())
+                        .as(
+                                "dashboard %s (task %s, year %d) vs the %d activities accepted",
+                                when, taskId, year, truth.counted().size())
+                        .isEqualTo(expected));
     }
 
     /** Target and actual of the task for the city and its two districts (city's dashboard) and the township. */
@@ -248,7 +242,8 @@ public final class Drill {
 
     /**
      * The dashboard as a leader reads it. A 5xx answer is tried again twice: the gateway can pick a pooled connection
-     * the service is closing at that moment (reported separately); three in a row fail the test.
+     * the service is closing at that moment (reported separately); three in a row fail the test at once, not after
+     * the wait for the figures.
      */
     public JsonNode dashboard(String unit) throws Exception {
         return leaderRead("/api/reports/dashboard?unit=" + unit + "&year=" + year);
@@ -269,9 +264,10 @@ public final class Drill {
             Thread.sleep(1_000);
             response = gateway.get("leader", path);
         }
-        assertThat(response.statusCode())
-                .as("GET %s: %s", path, response.body())
-                .isEqualTo(200);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
         return Gateway.JSON.readTree(response.body());
     }
 

@@ -1,5 +1,8 @@
 package cn.fulian.system.fault;
 
+import static cn.fulian.system.PlatformApi.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +80,7 @@ final class EventCopier implements AutoCloseable {
     }
 
     /** Waits until the copier has read every record that was on the topic when this was called. */
-    void awaitCaughtUp(Duration timeout) throws InterruptedException {
+    void awaitCaughtUp(Duration timeout) throws Exception {
         Map<TopicPartition, Long> end;
         try (KafkaConsumer<String, String> probe = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -85,19 +88,15 @@ final class EventCopier implements AutoCloseable {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             end = probe.endOffsets(partitions);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        eventually(timeout, () -> {
             if (failure != null) {
                 throw failure;
             }
             Map<TopicPartition, Long> now = positions;
-            if (end.entrySet().stream().allMatch(e -> now.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(
-                "the copier did not catch up with " + end + " within " + timeout + "; it is at " + positions);
+            assertThat(end.entrySet())
+                    .as("the copier caught up with %s within %s; it is at %s", end, timeout, now)
+                    .allMatch(e -> now.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        });
     }
 
     /** Stops copying; the copies sent so far are acknowledged by the broker. */

@@ -1,12 +1,16 @@
 package cn.fulian.system.fault;
 
+import static cn.fulian.system.PlatformApi.eventually;
+import static cn.fulian.system.PlatformApi.eventuallyFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fulian.system.LaunchedPlatform;
+import cn.fulian.system.PlatformApi.Probe;
+import cn.fulian.system.PlatformPorts;
 import cn.fulian.system.fault.ActivityWrites.Report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,19 +32,19 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The plan is a fresh far-future year with one task, allocated by the city to two districts; the two districts and
  * a township below one of them record training activities toward it. The test runs its own Kafka broker and hands it
- * to the launcher with {@code KAFKA_BOOTSTRAP_SERVERS}, so it can stop and start the broker under the running services.
+ * to the launcher with {@code KAFKA_BOOTSTRAP_SERVERS}, so it can stop and start the broker under the running services;
+ * the launcher still runs the Mongo-wire server and Keycloak, the services and the gateway, on the 18xxx port set (below
+ * Linux's ephemeral range 32768–60999, where an outgoing connection once held a service's port).
  */
 @TestMethodOrder(OrderAnnotation.class)
 class FaultToleranceTest {
 
-    private static final Path ROOT =
-            Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-    private static final Path STATE = Path.of(System.getProperty("platform.fault-state", "target/fault-state"))
-            .toAbsolutePath()
-            .normalize();
+    private static final Path ROOT = LaunchedPlatform.root();
+    private static final Path STATE = LaunchedPlatform.stateFolder("platform.fault-state", "fault-state");
 
     private static final int KAFKA_PORT = 19092;
     private static final int KAFKA_CONTROLLER_PORT = 19093;
+    private static final PlatformPorts PORTS = PlatformPorts.at(18000, KAFKA_PORT);
     private static final int SECOND_REPORTING_PORT = 18094;
     private static final String ACTIVITY_TOPIC = "activity.events.v1";
     private static final String DEAD_LETTER_TOPIC = ACTIVITY_TOPIC + ".DLT";
@@ -49,14 +53,14 @@ class FaultToleranceTest {
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final Duration PAUSE = Duration.ofMillis(300);
     private static final Duration SERVICE_START =
-            Duration.ofSeconds(Math.max(180, FaultPlatform.READY_TIMEOUT.toSeconds()));
+            Duration.ofSeconds(Math.max(180, LaunchedPlatform.READY_TIMEOUT.toSeconds()));
 
     private static final String CITY = Drill.CITY;
     private static final String GULOU = Drill.GULOU;
 
     private static long since;
     private static TestKafka kafka;
-    private static FaultPlatform platform;
+    private static LaunchedPlatform platform;
     private static Gateway gateway;
     private static KafkaInspector inspector;
     private static ServiceProcess reporting;
@@ -71,17 +75,21 @@ class FaultToleranceTest {
     static void startPlatformAndPublishThePlan() throws Exception {
         since = System.nanoTime();
         Path kafkaDir = STATE.resolve("kafka");
-        FaultPlatform.deleteRecursively(kafkaDir);
+        LaunchedPlatform.deleteRecursively(kafkaDir);
         kafka = TestKafka.startFresh(kafkaDir, KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         // four partitions, so that two read-model instances each get some of the activity events
         kafka.createTopics(Map.of(ACTIVITY_TOPIC, 4));
         inspector = new KafkaInspector(kafka);
 
-        platform = FaultPlatform.start(ROOT, STATE.resolve("platform"), kafka.bootstrapServers());
+        // fresh databases; Keycloak's installation is kept between runs, its database is not (the realm is imported)
+        Path state = STATE.resolve("platform");
+        LaunchedPlatform.clearState(state, "mongo", "pids", LaunchedPlatform.KEYCLOAK_DATABASE);
+        platform = LaunchedPlatform.start(
+                ROOT, state, "fault", PORTS, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         System.out.println("[fault] platform ready in " + platform.startTime().toSeconds() + " s");
-        reporting = ServiceProcess.of("reporting-service", platform.pidFile("reporting-service"), platform.logDir());
-        activity = ServiceProcess.of("activity-service", platform.pidFile("activity-service"), platform.logDir());
-        gateway = new Gateway(FaultPlatform.GATEWAY_PORT, FaultPlatform.KEYCLOAK_PORT);
+        reporting = ServiceProcess.of("reporting-service", platform.pidFile("reporting-service"), platform.logs());
+        activity = ServiceProcess.of("activity-service", platform.pidFile("activity-service"), platform.logs());
+        gateway = new Gateway(PORTS.gateway(), PORTS.keycloak());
 
         drill = Drill.prepare(gateway, "fault", "故障演练工作要点");
         year = drill.year();
@@ -101,7 +109,9 @@ class FaultToleranceTest {
             }
             ServiceProcess.stopAllStartedHere();
             if (platform != null) {
-                platform.stop();
+                assertThat(platform.stop())
+                        .as("launcher stopped within a minute of SIGTERM")
+                        .isTrue();
             }
         } finally {
             if (kafka != null) {
@@ -314,51 +324,53 @@ class FaultToleranceTest {
     // --- Kafka -------------------------------------------------------------------------------------------------
 
     private static void awaitConsumed(String topic) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        long lag = inspector.lag(READ_MODEL_GROUP, topic);
-        while (lag > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            lag = inspector.lag(READ_MODEL_GROUP, topic);
-        }
-        assertThat(lag)
-                .as("records of %s the read model has not consumed", topic)
-                .isZero();
+        eventually(
+                EVENTUALLY,
+                () -> assertThat(inspector.lag(READ_MODEL_GROUP, topic))
+                        .as("records of %s the read model has not consumed", topic)
+                        .isZero());
     }
 
+    /** The group's members once {@code n} of them each hold partitions, or as they are when the wait ends. */
     private static Map<String, List<TopicPartition>> awaitGroupMembers(int n) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        Map<String, List<TopicPartition>> members = inspector.members(READ_MODEL_GROUP);
-        while ((members.size() != n || members.values().stream().anyMatch(List::isEmpty))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            members = inspector.members(READ_MODEL_GROUP);
+        try {
+            return eventuallyFound(EVENTUALLY, () -> {
+                Map<String, List<TopicPartition>> members = inspector.members(READ_MODEL_GROUP);
+                assertThat(members.values())
+                        .hasSize(n)
+                        .allSatisfy(p -> assertThat(p).isNotEmpty());
+                return members;
+            });
+        } catch (AssertionError notYet) {
+            return inspector.members(READ_MODEL_GROUP);
         }
-        return members;
     }
 
     private static ConsumerRecord<String, byte[]> awaitVoidedEvent(String activityId) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        while (System.nanoTime() < deadline) {
+        return eventuallyFound(EVENTUALLY, () -> {
             List<ConsumerRecord<String, byte[]>> found = inspector.read(ACTIVITY_TOPIC, r -> {
                 String value = new String(r.value(), StandardCharsets.UTF_8);
                 return activityId.equals(r.key()) && value.contains("\"ActivityVoided\"");
             });
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no ActivityVoided event of " + activityId + " on " + ACTIVITY_TOPIC);
+            assertThat(found)
+                    .as("ActivityVoided events of %s on %s", activityId, ACTIVITY_TOPIC)
+                    .isNotEmpty();
+            return found.get(0);
+        });
     }
 
+    /** The dead letters carrying {@code marker} once there are {@code n}, or as many as there are when the wait ends. */
     private static List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String marker, int n) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        while (found.size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            found = inspector.read(
-                    DEAD_LETTER_TOPIC, r -> new String(r.value(), StandardCharsets.ISO_8859_1).contains(marker));
+        Probe<List<ConsumerRecord<String, byte[]>>> deadLetters = () -> inspector.read(
+                DEAD_LETTER_TOPIC, r -> new String(r.value(), StandardCharsets.ISO_8859_1).contains(marker));
+        try {
+            return eventuallyFound(EVENTUALLY, () -> {
+                List<ConsumerRecord<String, byte[]>> found = deadLetters.get();
+                assertThat(found).hasSizeGreaterThanOrEqualTo(n);
+                return found;
+            });
+        } catch (AssertionError notYet) {
+            return deadLetters.get();
         }
-        return found;
     }
 }

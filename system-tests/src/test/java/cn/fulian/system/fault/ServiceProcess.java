@@ -1,5 +1,8 @@
 package cn.fulian.system.fault;
 
+import static cn.fulian.system.PlatformApi.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -117,7 +120,7 @@ public final class ServiceProcess {
     }
 
     /** Starts the same command with the same environment again and waits until it reports itself healthy. */
-    public void restart(Duration timeout) throws IOException, InterruptedException {
+    public void restart(Duration timeout) throws Exception {
         if (current.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
@@ -126,7 +129,7 @@ public final class ServiceProcess {
     }
 
     /** A second instance of this service: the same command and environment on another HTTP port. */
-    ServiceProcess secondInstance(int port, Duration timeout) throws IOException, InterruptedException {
+    ServiceProcess secondInstance(int port, Duration timeout) throws Exception {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         env.put(managementPortVariable(env), Integer.toString(port + 1000));
@@ -163,30 +166,28 @@ public final class ServiceProcess {
         return process;
     }
 
-    private void awaitHealthy(int managementPort, Duration timeout) throws InterruptedException {
+    private void awaitHealthy(int managementPort, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
         URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        String what = name + " (management port " + managementPort + ") healthy within " + timeout + "; see its log in "
+                + logDir;
+        eventually(timeout, () -> {
+            String answer;
             try {
                 HttpResponse<String> response = http.send(
                         HttpRequest.newBuilder(health)
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
+                answer = response.statusCode() + " " + response.body();
+            } catch (IOException stillStarting) {
+                answer = stillStarting.toString();
             }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(name + " (management port " + managementPort + ") was not healthy within "
-                + timeout + "; see its log in " + logDir);
+            assertThat(answer).as(what).startsWith("200 ").contains("\"UP\"");
+        });
     }
 
     private static boolean waitForExit(ProcessHandle handle, Duration timeout) throws InterruptedException {

@@ -2,6 +2,7 @@ package cn.fulian.system.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fulian.system.CookieJar;
 import cn.fulian.system.PlatformApi;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A login on Keycloak's own pages as a browser does it, for a realm without password grants: the authorisation-code
  * flow with PKCE of the browser client {@code fulian-web}, the login form, Keycloak's "update password" form when the
- * password is temporary, the return with a code, and the code exchanged for a token.
+ * password is temporary, the return with a code, and the code exchanged for a token. Cookies are kept as a browser
+ * keeps them ({@link CookieJar}).
  */
 final class BrowserLogin {
 
@@ -54,7 +56,7 @@ final class BrowserLogin {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        Map<String, String> cookies = new LinkedHashMap<>();
+        CookieJar cookies = new CookieJar();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -66,11 +68,9 @@ final class BrowserLogin {
         String auth = PlatformApi.ISSUER + "/protocol/openid-connect/auth?client_id=fulian-web&response_type=code"
                 + "&scope=openid&redirect_uri=" + encode(redirect) + "&code_challenge=" + challenge
                 + "&code_challenge_method=S256";
-        HttpResponse<String> page = keep(
-                cookies,
-                http.send(
-                        HttpRequest.newBuilder(URI.create(auth)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        HttpResponse<String> page = cookies.keep(http.send(
+                HttpRequest.newBuilder(URI.create(auth)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         assertThat(page.statusCode())
                 .as("Keycloak's login page: %s", page.body())
                 .isEqualTo(200);
@@ -100,14 +100,13 @@ final class BrowserLogin {
         exchange.put("redirect_uri", redirect);
         exchange.put("code_verifier", verifier);
         HttpResponse<String> token =
-                post(http, new LinkedHashMap<>(), PlatformApi.ISSUER + "/protocol/openid-connect/token", exchange);
+                post(http, new CookieJar(), PlatformApi.ISSUER + "/protocol/openid-connect/token", exchange);
         assertThat(token.statusCode()).as("code exchange: %s", token.body()).isEqualTo(200);
         JsonNode json = PlatformApi.JSON.readTree(token.body());
         return new Result(askedForNewPassword, json.path("access_token").asString(), described);
     }
 
-    private static HttpResponse<String> post(
-            HttpClient http, Map<String, String> cookies, String url, Map<String, String> fields)
+    private static HttpResponse<String> post(HttpClient http, CookieJar cookies, String url, Map<String, String> fields)
             throws IOException, InterruptedException {
         String body = fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + encode(e.getValue()))
@@ -115,14 +114,12 @@ final class BrowserLogin {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        withCookies(request, cookies);
-        HttpResponse<String> answer =
-                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return keep(cookies, answer);
+        cookies.addTo(request);
+        return cookies.keep(http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
     /** Follows Keycloak's redirects to its own pages (a required action), as a browser does; stops at the console. */
-    private static HttpResponse<String> follow(HttpClient http, Map<String, String> cookies, HttpResponse<String> page)
+    private static HttpResponse<String> follow(HttpClient http, CookieJar cookies, HttpResponse<String> page)
             throws IOException, InterruptedException {
         for (int hops = 0; hops < 5 && page.statusCode() == 302; hops++) {
             String location = page.headers().firstValue("Location").orElse("");
@@ -131,44 +128,10 @@ final class BrowserLogin {
             }
             HttpRequest.Builder request =
                     HttpRequest.newBuilder(URI.create(location)).GET();
-            withCookies(request, cookies);
-            page = keep(
-                    cookies, http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            cookies.addTo(request);
+            page = cookies.keep(http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         }
         return page;
-    }
-
-    private static void withCookies(HttpRequest.Builder request, Map<String, String> cookies) {
-        if (!cookies.isEmpty()) {
-            request.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining("; ")));
-        }
-    }
-
-    /**
-     * Keeps the cookies Keycloak sets, as a browser does on {@code http://127.0.0.1} (a secure context, so its Secure
-     * cookies count; Java's own cookie manager would drop them over plain HTTP).
-     */
-    private static HttpResponse<String> keep(Map<String, String> cookies, HttpResponse<String> answer) {
-        for (String header : answer.headers().allValues("Set-Cookie")) {
-            String pair = header.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String name = pair.substring(0, eq).trim();
-            String value = pair.substring(eq + 1).trim();
-            boolean expired = header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty();
-            if (expired) {
-                cookies.remove(name);
-            } else {
-                cookies.put(name, value);
-            }
-        }
-        return answer;
     }
 
     private static String action(String html) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -57,13 +56,15 @@ class CountyFederationTest {
 
     @BeforeAll
     static void startTheCountysInstallation() throws Exception {
-        Path repo = Path.of(System.getProperty("platform.root", ".."))
-                .toAbsolutePath()
-                .normalize();
+        Path repo = LaunchedPlatform.root();
         Path state = Path.of("target/qingxi-state").toAbsolutePath();
-        deleteRecursively(state);
+        LaunchedPlatform.deleteRecursively(state);
         platform = LaunchedPlatform.start(
-                repo, state, "qingxi", Map.of("FEDERATION_SETTINGS", "infra/federations/qingxi/federation.yaml"));
+                repo,
+                state,
+                "qingxi",
+                LaunchedPlatform.PORTS,
+                Map.of("FEDERATION_SETTINGS", "infra/federations/qingxi/federation.yaml"));
     }
 
     @AfterAll
@@ -404,16 +405,5 @@ class CountyFederationTest {
 
     private static String path(JsonNode unit) {
         return unit.path("path").asString();
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

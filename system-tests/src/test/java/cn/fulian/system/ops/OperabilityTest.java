@@ -222,7 +222,7 @@ class OperabilityTest {
     }
 
     private static long pid(String component) throws IOException {
-        Path file = LaunchedPlatform.shared().state().resolve("pids").resolve(component + ".pid");
+        Path file = LaunchedPlatform.shared().pidFile(component);
         return Long.parseLong(Files.readString(file).replaceAll("[^0-9]", ""));
     }
 
@@ -235,9 +235,7 @@ class OperabilityTest {
 
     /** What {@code ./platform status} prints for the running platform. */
     private static String status() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", ".."))
-                .toAbsolutePath()
-                .normalize();
+        Path root = LaunchedPlatform.root();
         ProcessBuilder command = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-jar",
@@ -247,15 +245,7 @@ class OperabilityTest {
         command.environment()
                 .put("PLATFORM_STATE", LaunchedPlatform.shared().state().toString());
         command.environment().put("PLATFORM_ROOT", root.toString());
-        command.environment().put("GATEWAY_PORT", "28080");
-        command.environment().put("PLANNING_PORT", "28081");
-        command.environment().put("ACTIVITY_PORT", "28082");
-        command.environment().put("RIGHTS_PORT", "28083");
-        command.environment().put("REPORTING_PORT", "28084");
-        command.environment().put("KEYCLOAK_PORT", "28180");
-        command.environment().put("KAFKA_PORT", "29092");
-        command.environment().put("KAFKA_CONTROLLER_PORT", "29093");
-        command.environment().put("MONGO_PORT", "28017");
+        command.environment().putAll(LaunchedPlatform.PORTS.env());
         Process process = command.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();

@@ -64,7 +64,7 @@ class TraceAcrossServicesTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlation);
 
-        Path logs = LaunchedPlatform.shared().state().resolve("logs");
+        Path logs = LaunchedPlatform.shared().logs();
         PlatformApi.eventually(Duration.ofMinutes(1), () -> {
             assertThat(lines(logs.resolve("activity-service.log"), "published ActivityRecorded", traceId))
                     .as("the producing service's relay logs the trace id")

@@ -2,6 +2,7 @@ package cn.fulian.system.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fulian.system.CookieJar;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +20,8 @@ import java.util.stream.Collectors;
  * A browser's login to the console: the gateway's own OAuth2 login ({@code /oauth2/authorization/keycloak}), Keycloak's
  * form, and the return to the gateway, which then keeps the user's tokens in its session. Each request to the gateway
  * opens a new connection (a browser's keep-alive connection would stay with one gateway), so a round-robin front sends
- * consecutive steps to different gateways. Cookies are kept by hand per server, as Keycloak marks its own Secure.
+ * consecutive steps to different gateways. Cookies are kept per server ({@link CookieJar}), as Keycloak marks its own
+ * Secure.
  */
 final class GatewaySessionLogin {
 
@@ -32,8 +32,8 @@ final class GatewaySessionLogin {
 
     /** Logs in through {@code gatewayUrl}; returns the gateway's session cookie ({@code name=value}). */
     static String login(String gatewayUrl, String username, String password) throws IOException, InterruptedException {
-        Map<String, String> gatewayCookies = new LinkedHashMap<>();
-        Map<String, String> keycloakCookies = new LinkedHashMap<>();
+        CookieJar gatewayCookies = new CookieJar();
+        CookieJar keycloakCookies = new CookieJar();
 
         HttpResponse<String> start =
                 send(freshClient(), gatewayCookies, get(gatewayUrl + "/oauth2/authorization/keycloak"));
@@ -92,31 +92,10 @@ final class GatewaySessionLogin {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
-    private static HttpResponse<String> send(HttpClient http, Map<String, String> cookies, HttpRequest.Builder request)
+    private static HttpResponse<String> send(HttpClient http, CookieJar cookies, HttpRequest.Builder request)
             throws IOException, InterruptedException {
-        if (!cookies.isEmpty()) {
-            request.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining("; ")));
-        }
-        HttpResponse<String> answer =
-                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        List<String> setCookies = answer.headers().allValues("Set-Cookie");
-        for (String header : setCookies) {
-            String pair = header.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                String value = pair.substring(eq + 1);
-                if (value.isEmpty()) {
-                    cookies.remove(pair.substring(0, eq));
-                } else {
-                    cookies.put(pair.substring(0, eq), value);
-                }
-            }
-        }
-        return answer;
+        return cookies.keep(
+                http.send(cookies.addTo(request).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
     private static String action(String html) {

@@ -1,5 +1,8 @@
 package cn.fulian.system.scale;
 
+import static cn.fulian.system.PlatformApi.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A browser's live stream of one unit's dashboard, opened on one reporting instance; collects what it announces. */
@@ -53,15 +55,13 @@ final class LiveStream implements AutoCloseable {
     }
 
     /** Opens the stream of {@code unit} on the reporting instance at {@code serviceUrl}; returns once it is open. */
-    static LiveStream open(String serviceUrl, String unit, String token) throws InterruptedException {
+    static LiveStream open(String serviceUrl, String unit, String token) throws Exception {
         LiveStream stream = new LiveStream(serviceUrl + "/api/reports/stream?unit=" + unit, token);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!stream.opened && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        if (!stream.opened) {
-            throw new IllegalStateException("the live stream at " + serviceUrl + " did not open: " + stream.notices);
-        }
+        eventually(
+                Duration.ofSeconds(20),
+                () -> assertThat(stream.opened)
+                        .as("the live stream at %s opened: %s", serviceUrl, stream.notices)
+                        .isTrue());
         return stream;
     }
 

@@ -1,8 +1,10 @@
 package cn.fulian.system.scale;
 
+import static cn.fulian.system.PlatformApi.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fulian.system.LaunchedPlatform;
+import cn.fulian.system.PlatformPorts;
 import cn.fulian.system.fault.ActivityWrites;
 import cn.fulian.system.fault.ActivityWrites.Report;
 import cn.fulian.system.fault.Drill;
@@ -14,13 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -40,28 +39,14 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(OrderAnnotation.class)
 class ScaleOutTest {
 
-    private static final Path ROOT =
-            Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-    private static final Path STATE = Path.of(System.getProperty("platform.scale-state", "target/scale-state"))
-            .toAbsolutePath()
-            .normalize();
+    private static final Path ROOT = LaunchedPlatform.root();
+    private static final Path STATE = LaunchedPlatform.stateFolder("platform.scale-state", "scale-state");
 
-    private static final int FRONT_PORT = 16080;
+    private static final PlatformPorts PORTS = PlatformPorts.at(16000, 16092);
+    private static final int FRONT_PORT = PORTS.gateway();
     private static final List<Integer> GATEWAY_PORTS = List.of(16100, 16120);
-    private static final List<Integer> REPORTING_PORTS = List.of(16084, 16104);
+    private static final List<Integer> REPORTING_PORTS = List.of(PORTS.reporting(), 16104);
     private static final List<String> REPORTING_IDS = List.of("reporting-service", "reporting-service-2");
-    private static final int KEYCLOAK_PORT = 16180;
-    private static final Map<String, String> ENV = Map.ofEntries(
-            Map.entry("GATEWAY_PORT", Integer.toString(FRONT_PORT)),
-            Map.entry("PLANNING_PORT", "16081"),
-            Map.entry("ACTIVITY_PORT", "16082"),
-            Map.entry("RIGHTS_PORT", "16083"),
-            Map.entry("REPORTING_PORT", "16084"),
-            Map.entry("KEYCLOAK_PORT", Integer.toString(KEYCLOAK_PORT)),
-            Map.entry("KAFKA_PORT", "16092"),
-            Map.entry("KAFKA_CONTROLLER_PORT", "16093"),
-            Map.entry("MONGO_PORT", "16017"),
-            Map.entry("PLATFORM_REPLICAS", "reporting=2,gateway=2"));
 
     private static final Duration PAUSE = Duration.ofMillis(300);
 
@@ -74,13 +59,11 @@ class ScaleOutTest {
     static void startTwoOfEach() throws Exception {
         since = System.nanoTime();
         // fresh databases; Keycloak's installation is kept between runs, its database is not (the realm is imported)
-        deleteRecursively(STATE.resolve("mongo"));
-        deleteRecursively(STATE.resolve("kafka"));
-        deleteRecursively(STATE.resolve("pids"));
-        deleteRecursively(STATE.resolve("keycloak").resolve("data").resolve("h2"));
-        platform = LaunchedPlatform.start(ROOT, STATE, "scale", ENV);
+        LaunchedPlatform.clearState(STATE, "mongo", "kafka", "pids", LaunchedPlatform.KEYCLOAK_DATABASE);
+        platform = LaunchedPlatform.start(
+                ROOT, STATE, "scale", PORTS, Map.of("PLATFORM_REPLICAS", "reporting=2,gateway=2"));
         System.out.println("[scale] platform ready in " + platform.startTime().toSeconds() + " s");
-        gateway = new Gateway(FRONT_PORT, KEYCLOAK_PORT);
+        gateway = new Gateway(FRONT_PORT, PORTS.keycloak());
         drill = Drill.prepare(gateway, "scale", "扩容演练工作要点");
     }
 
@@ -130,16 +113,14 @@ class ScaleOutTest {
         try (LiveStream first = LiveStream.open(url(REPORTING_PORTS.get(0)), Drill.GULOU, token);
                 LiveStream second = LiveStream.open(url(REPORTING_PORTS.get(1)), Drill.GULOU, token)) {
             drill.writes().record(2);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while ((first.notices().isEmpty() || second.notices().isEmpty()) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(first.notices())
-                    .as("notices on %s", REPORTING_IDS.get(0))
-                    .anyMatch(n -> n.contains(Drill.GULOU));
-            assertThat(second.notices())
-                    .as("notices on %s", REPORTING_IDS.get(1))
-                    .anyMatch(n -> n.contains(Drill.GULOU));
+            eventually(Duration.ofSeconds(30), () -> {
+                assertThat(first.notices())
+                        .as("notices on %s", REPORTING_IDS.get(0))
+                        .anyMatch(n -> n.contains(Drill.GULOU));
+                assertThat(second.notices())
+                        .as("notices on %s", REPORTING_IDS.get(1))
+                        .anyMatch(n -> n.contains(Drill.GULOU));
+            });
         }
         drill.assertDashboardEqualsGroundTruth("after the streamed writes");
     }
@@ -171,10 +152,7 @@ class ScaleOutTest {
         int victimIndex = applyingInstance();
         String victim = REPORTING_IDS.get(victimIndex);
         int survivorPort = REPORTING_PORTS.get(1 - victimIndex);
-        ServiceProcess instance = ServiceProcess.of(
-                victim,
-                platform.state().resolve("pids").resolve(victim + ".pid"),
-                platform.state().resolve("logs"));
+        ServiceProcess instance = ServiceProcess.of(victim, platform.pidFile(victim), platform.logs());
         ActivityWrites writes = drill.writes();
         try (LiveStream survivor = LiveStream.open(url(survivorPort), Drill.CITY, gateway.token("leader"))) {
             writes.startStream(PAUSE);
@@ -231,16 +209,5 @@ class ScaleOutTest {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

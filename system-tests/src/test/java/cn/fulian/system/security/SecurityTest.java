@@ -231,33 +231,17 @@ class SecurityTest {
     @Order(10)
     void planningAnswersEachRoleByScopeForAssignmentsAndPlans() throws Exception {
         Matrix m = new Matrix("planning");
-        for (String owner : List.of("city", "gulou", "cangshan", "gudong")) {
-            m.read("assignment:" + owner, "/api/planning/assignments/%s", owner);
-        }
+        m.readEach("assignment", "/api/planning/assignments/%s", List.of("city", "gulou", "cangshan", "gudong"));
         // a plan is read by every unit that works to it, below the unit that wrote it
-        for (String user : USERS) {
-            m.cell("GET", "/api/planning/plans/%s", "plan:city", user, null, 200);
-        }
+        m.cells("GET", "/api/planning/plans/%s", "plan:city", null, answers(USERS, List.of(), List.of()));
         // 催办 is the direct parent's: 鼓楼 reminds 鼓东 (repeatable while 鼓东 has not acknowledged)
-        Map<String, Integer> remind = Map.of(
-                "city-staff",
-                403,
-                "gudong-staff",
-                403,
-                "cangshan-staff",
-                404,
-                "leader",
-                403,
-                "admin",
-                403,
-                "gulou-staff",
-                200);
-        remind.forEach((user, status) ->
-                m.cell("POST", "/api/planning/assignments/%s/remind", "assignment:gudong", user, null, status));
-        Map<String, Integer> acknowledge =
-                Map.of("city-staff", 403, "gulou-staff", 403, "cangshan-staff", 404, "leader", 403, "admin", 403);
-        acknowledge.forEach((user, status) ->
-                m.cell("POST", "/api/planning/assignments/%s/acknowledge", "assignment:gudong", user, null, status));
+        m.cells("POST", "/api/planning/assignments/%s/remind", "assignment:gudong", null, ONLY_GULOU_STAFF_ON_GUDONG);
+        m.cells(
+                "POST",
+                "/api/planning/assignments/%s/acknowledge",
+                "assignment:gudong",
+                null,
+                answers(List.of(), List.of("cangshan-staff"), List.of("city-staff", "gulou-staff", "leader", "admin")));
         m.run();
     }
 
@@ -265,29 +249,22 @@ class SecurityTest {
     @Order(11)
     void activityServiceAnswersEachRoleByScopeForReadingAndVoiding() throws Exception {
         Matrix m = new Matrix("activities");
-        for (String owner : List.of("city", "gulou", "cangshan", "gudong")) {
-            m.read("activity:" + owner, "/api/activities/%s", owner);
-        }
-        Map<String, Integer> voiding = Map.of(
-                "city-staff",
-                403,
-                "gulou-staff",
-                403,
-                "gulou-rights",
-                403,
-                "cangshan-staff",
-                404,
-                "leader",
-                403,
-                "admin",
-                403,
-                "gudong-staff",
-                200);
-        voiding.forEach((user, status) ->
-                m.cell("POST", "/api/activities/%s/void", "activity:gudong", user, SecurityTest::voidBody, status));
-        Map<String, Integer> voidingGulou = Map.of("gudong-staff", 404, "cangshan-staff", 404, "city-staff", 403);
-        voidingGulou.forEach((user, status) ->
-                m.cell("POST", "/api/activities/%s/void", "activity:gulou", user, SecurityTest::voidBody, status));
+        m.readEach("activity", "/api/activities/%s", List.of("city", "gulou", "cangshan", "gudong"));
+        m.cells(
+                "POST",
+                "/api/activities/%s/void",
+                "activity:gudong",
+                SecurityTest::voidBody,
+                answers(
+                        List.of("gudong-staff"),
+                        List.of("cangshan-staff"),
+                        List.of("city-staff", "gulou-staff", "gulou-rights", "leader", "admin")));
+        m.cells(
+                "POST",
+                "/api/activities/%s/void",
+                "activity:gulou",
+                SecurityTest::voidBody,
+                answers(List.of(), List.of("gudong-staff", "cangshan-staff"), List.of("city-staff")));
         m.run();
     }
 
@@ -295,56 +272,14 @@ class SecurityTest {
     @Order(12)
     void rightsServiceAnswersEachRoleByScopeForReadingAndAcceptingACase() throws Exception {
         Matrix m = new Matrix("rights");
-        Map<String, Integer> read = Map.of(
-                "gulou-rights",
-                200,
-                "gulou-staff",
-                200,
-                "city-staff",
-                200,
-                "leader",
-                200,
-                "admin",
-                200,
-                "cangshan-staff",
-                404,
-                "gudong-staff",
-                404);
-        read.forEach((user, status) -> m.cell("GET", "/api/rights/cases/%s", "case:gulou", user, null, status));
-        Map<String, Integer> accept = Map.of(
-                "gulou-staff",
-                403,
-                "city-staff",
-                403,
-                "leader",
-                403,
-                "admin",
-                403,
-                "cangshan-staff",
-                404,
-                "gudong-staff",
-                404,
-                "gulou-rights",
-                200);
-        accept.forEach((user, status) ->
-                m.cell("POST", "/api/rights/cases/%s/accept", "case:gulou", user, x -> Map.of(), status));
-        Map<String, Integer> unmask = Map.of(
-                "gulou-staff",
-                403,
-                "city-staff",
-                403,
-                "leader",
-                403,
-                "admin",
-                403,
-                "cangshan-staff",
-                404,
-                "gudong-staff",
-                404,
-                "gulou-rights",
-                200);
-        unmask.forEach((user, status) -> m.cell(
-                "POST", "/api/rights/cases/%s/unmask", "case:gulou", user, x -> Map.of("reason", "核实身份"), status));
+        m.read("case:gulou", "/api/rights/cases/%s", "gulou");
+        m.cells("POST", "/api/rights/cases/%s/accept", "case:gulou", x -> Map.of(), ONLY_GULOU_RIGHTS_ON_GULOU);
+        m.cells(
+                "POST",
+                "/api/rights/cases/%s/unmask",
+                "case:gulou",
+                x -> Map.of("reason", "核实身份"),
+                ONLY_GULOU_RIGHTS_ON_GULOU);
         m.run();
     }
 
@@ -352,38 +287,18 @@ class SecurityTest {
     @Order(13)
     void reportingAnswersEachRoleByScopeForReportsApprovalAndDashboards() throws Exception {
         Matrix m = new Matrix("reports");
-        for (String owner : List.of("gulou", "cangshan", "gudong")) {
-            m.read("report:" + owner, "/api/reports/progress-reports/%s", owner);
-        }
+        m.readEach("report", "/api/reports/progress-reports/%s", List.of("gulou", "cangshan", "gudong"));
         for (String owner : List.of("city", "gulou", "cangshan", "gudong")) {
-            String unit = switch (owner) {
-                case "city" -> CITY;
-                case "gulou" -> GULOU;
-                case "cangshan" -> CANGSHAN;
-                default -> GUDONG;
-            };
-            ids.put("unit:" + owner, unit + "&year=" + year);
-            m.read("unit:" + owner, "/api/reports/dashboard?unit=%s", owner);
+            ids.put("unit:" + owner, unitOf(owner) + "&year=" + year);
         }
-        Map<String, Integer> approve = Map.of(
-                "gudong-staff",
-                403,
-                "city-staff",
-                403,
-                "cangshan-staff",
-                404,
-                "leader",
-                403,
-                "admin",
-                403,
-                "gulou-staff",
-                200);
-        approve.forEach((user, status) ->
-                m.cell("POST", "/api/reports/progress-reports/%s/approve", "report:gudong", user, null, status));
-        Map<String, Integer> approveGulou =
-                Map.of("gulou-staff", 403, "gudong-staff", 404, "cangshan-staff", 404, "leader", 403);
-        approveGulou.forEach((user, status) ->
-                m.cell("POST", "/api/reports/progress-reports/%s/approve", "report:gulou", user, null, status));
+        m.readEach("unit", "/api/reports/dashboard?unit=%s", List.of("city", "gulou", "cangshan", "gudong"));
+        m.cells("POST", "/api/reports/progress-reports/%s/approve", "report:gudong", null, ONLY_GULOU_STAFF_ON_GUDONG);
+        m.cells(
+                "POST",
+                "/api/reports/progress-reports/%s/approve",
+                "report:gulou",
+                null,
+                answers(List.of(), List.of("gudong-staff", "cangshan-staff"), List.of("gulou-staff", "leader")));
         m.run();
     }
 
@@ -483,7 +398,7 @@ class SecurityTest {
     @Test
     @Order(22)
     void serviceLogFilesNeverContainPersonalData() throws Exception {
-        Path logs = LaunchedPlatform.shared().state().resolve("logs");
+        Path logs = LaunchedPlatform.shared().logs();
         List<Path> files;
         try (Stream<Path> list = Files.list(logs)) {
             files = list.filter(Files::isRegularFile).toList();
@@ -508,6 +423,31 @@ class SecurityTest {
     static final List<String> USERS =
             List.of("city-staff", "gulou-staff", "cangshan-staff", "gudong-staff", "leader", "gulou-rights", "admin");
 
+    /**
+     * The status each user must get for one request: 200 for {@code allowed}, 404 for {@code outside} (the object is
+     * not in their scope, so they cannot know it exists), 403 for {@code refused} (they see it but may not do this).
+     */
+    static Map<String, Integer> answers(List<String> allowed, List<String> outside, List<String> refused) {
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        allowed.forEach(user -> answers.put(user, 200));
+        outside.forEach(user -> answers.put(user, 404));
+        refused.forEach(user -> answers.put(user, 403));
+        assertThat(answers).as("one answer per user").hasSize(allowed.size() + outside.size() + refused.size());
+        return answers;
+    }
+
+    /** What only the direct parent's staff may do to 鼓东's object (催办, approval). */
+    static final Map<String, Integer> ONLY_GULOU_STAFF_ON_GUDONG = answers(
+            List.of("gulou-staff"),
+            List.of("cangshan-staff"),
+            List.of("city-staff", "gudong-staff", "leader", "admin"));
+
+    /** What only 鼓楼's rights officer may do to a 鼓楼 case. */
+    static final Map<String, Integer> ONLY_GULOU_RIGHTS_ON_GULOU = answers(
+            List.of("gulou-rights"),
+            List.of("cangshan-staff", "gudong-staff"),
+            List.of("gulou-staff", "city-staff", "leader", "admin"));
+
     /** Who may read an object of each owner: the owner's unit and every unit above it. */
     static int readAnswer(String user, String owner) {
         String unit = switch (user) {
@@ -516,16 +456,23 @@ class SecurityTest {
             case "cangshan-staff" -> CANGSHAN;
             default -> GUDONG;
         };
-        String objectUnit = switch (owner) {
+        String objectUnit = unitOf(owner);
+        return objectUnit.equals(unit) || objectUnit.startsWith(unit + "/") ? 200 : 404;
+    }
+
+    static String unitOf(String owner) {
+        return switch (owner) {
             case "city" -> CITY;
             case "gulou" -> GULOU;
             case "cangshan" -> CANGSHAN;
             default -> GUDONG;
         };
-        return objectUnit.equals(unit) || objectUnit.startsWith(unit + "/") ? 200 : 404;
     }
 
-    /** One table of (request, user, expected status), run through the gateway and then straight at the service. */
+    /**
+     * One table of (user, method, path, object) cells with the status each must answer, run through the gateway and
+     * then straight at the service; every cell is asked before the test fails, with a table of those that differ.
+     */
     final class Matrix {
         private final String service;
         private final List<Cell> cells = new ArrayList<>();
@@ -537,14 +484,28 @@ class SecurityTest {
             this.service = service;
         }
 
+        /** Every user reads the object, and gets what {@link #readAnswer} says for its owner. */
         void read(String object, String path, String owner) {
             for (String user : USERS) {
                 cells.add(new Cell("GET", path, object, user, null, readAnswer(user, owner)));
             }
         }
 
-        void cell(String method, String path, String object, String user, Function<String, Object> body, int status) {
-            cells.add(new Cell(method, path, object, user, body, status));
+        /** Every user reads the object {@code <kind>:<owner>} of each owner. */
+        void readEach(String kind, String path, List<String> owners) {
+            for (String owner : owners) {
+                read(kind + ":" + owner, path, owner);
+            }
+        }
+
+        /** The same request by each user in {@code expected}, with the status that user must get. */
+        void cells(
+                String method,
+                String path,
+                String object,
+                Function<String, Object> body,
+                Map<String, Integer> expected) {
+            expected.forEach((user, status) -> cells.add(new Cell(method, path, object, user, body, status)));
         }
 
         /**
@@ -565,13 +526,32 @@ class SecurityTest {
                     Object body = c.body() == null ? null : c.body().apply(id);
                     Answer answer = "GET".equals(c.method()) ? api.get(url, token) : api.post(url, token, body);
                     if (answer.status() != c.expected()) {
-                        failures.add((direct ? "direct " : "gateway ") + c.user() + " " + c.method() + " " + c.path()
-                                + " on " + object + ": expected " + c.expected() + ", got " + answer.status() + " "
-                                + abbreviate(answer.body()));
+                        failures.add(String.format(
+                                "%-8s %-15s %-5s %-45s %-22s %8d %4d  %s",
+                                direct ? "direct" : "gateway",
+                                c.user(),
+                                c.method(),
+                                c.path(),
+                                object,
+                                c.expected(),
+                                answer.status(),
+                                abbreviate(answer.body())));
                     }
                 }
             }
-            assertThat(failures).as("answers that differ from the scope rules").isEmpty();
+            assertThat(failures)
+                    .as(
+                            "answers that differ from the scope rules:%n%-8s %-15s %-5s %-45s %-22s %8s %4s  %s%n%s",
+                            "via",
+                            "user",
+                            "verb",
+                            "path",
+                            "object",
+                            "expected",
+                            "got",
+                            "body",
+                            String.join(System.lineSeparator(), failures))
+                    .isEmpty();
         }
     }
 

@@ -2,6 +2,8 @@ package cn.fulian.system.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fulian.system.KeycloakAdmin;
+import cn.fulian.system.LaunchedPlatform;
 import cn.fulian.system.PlatformApi;
 import cn.fulian.system.PlatformApi.Answer;
 import com.nimbusds.jose.JOSEObjectType;
@@ -12,6 +14,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,23 +125,9 @@ final class TrustedTestKey implements AutoCloseable {
         }
     }
 
-    private String adminToken() throws java.io.IOException {
-        Answer answer = api.form(
-                PlatformApi.KEYCLOAK + "/realms/master/protocol/openid-connect/token",
-                Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        "admin-cli",
-                        "username",
-                        "admin",
-                        "password",
-                        cn.fulian.system.KeycloakAdminPassword.of(
-                                cn.fulian.system.LaunchedPlatform.shared().state())));
-        assertThat(answer.status())
-                .as("Keycloak admin login: %s", answer.body())
-                .isEqualTo(200);
-        return answer.json().path("access_token").asString();
+    private String adminToken() throws IOException {
+        return KeycloakAdmin.token(
+                api, PlatformApi.KEYCLOAK, LaunchedPlatform.shared().state());
     }
 
     private Answer send(String method, String url, String token, String body) throws Exception {
