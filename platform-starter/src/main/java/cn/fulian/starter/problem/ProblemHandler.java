@@ -1,5 +1,6 @@
 package cn.fulian.starter.problem;
 
+import cn.fulian.starter.version.ETags;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -33,7 +34,8 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every error leaves as RFC 9457 problem details: bad input 400 naming the fields (Chinese and English), outside the
- * scope 404, forbidden 403, state and version conflicts 409, oversize 413. Never a stack trace; a true 500 says only
+ * scope 404, forbidden 403, state conflicts 409, a change without {@code If-Match} 428 and with a stale one 412,
+ * oversize 413. Never a stack trace; a true 500 says only
  * that something went wrong and gives the correlation id to quote.
  */
 @RestControllerAdvice
@@ -58,6 +60,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "状态冲突 / Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ProblemDetail preconditionRequired(PreconditionRequiredException e) {
+        return problem(
+                HttpStatus.PRECONDITION_REQUIRED,
+                "缺少 If-Match 版本号 / If-Match required",
+                "修改已有记录须在 If-Match 中带上所看到的版本号 / send the version you saw as If-Match: \"<version>\"");
+    }
+
+    /** The record's current version comes back as {@code ETag}, so a client can reload and retry. */
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException e) {
+        ProblemDetail p = problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "数据已被他人修改 / Edited concurrently",
+                "该记录已被他人修改，请刷新后重试 / someone else changed this record; reload and try again");
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(ETags.of(e.current()))
+                .body(p);
     }
 
     @ExceptionHandler(UnavailableException.class)
@@ -260,6 +282,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not-found";
             case CONFLICT -> "conflict";
+            case PRECONDITION_FAILED -> "precondition-failed";
+            case PRECONDITION_REQUIRED -> "precondition-required";
             case PAYLOAD_TOO_LARGE -> "too-large";
             case SERVICE_UNAVAILABLE -> "unavailable";
             case INTERNAL_SERVER_ERROR -> "internal";
