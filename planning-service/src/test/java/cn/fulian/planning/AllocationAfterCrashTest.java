@@ -138,10 +138,7 @@ class AllocationAfterCrashTest {
     }
 
     private int splitStatus(String parentId, String body) throws Exception {
-        return api.post("/api/planning/assignments/" + parentId + "/allocations", JINAN, body)
-                .andReturn()
-                .getResponse()
-                .getStatus();
+        return api.split(parentId, JINAN, body).andReturn().getResponse().getStatus();
     }
 
     private Document rawParent(String id) {
