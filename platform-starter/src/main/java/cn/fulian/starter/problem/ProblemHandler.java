@@ -1,6 +1,7 @@
 package cn.fulian.starter.problem;
 
 import cn.fulian.starter.version.ETags;
+import cn.fulian.starter.version.IfMatch;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -73,13 +74,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The record's current version comes back as {@code ETag}, so a client can reload and retry. */
     @ExceptionHandler(PreconditionFailedException.class)
     ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException e) {
-        ProblemDetail p = problem(
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(ETags.of(e.current()))
+                .body(stale());
+    }
+
+    private static ProblemDetail stale() {
+        return problem(
                 HttpStatus.PRECONDITION_FAILED,
                 "数据已被他人修改 / Edited concurrently",
                 "该记录已被他人修改，请刷新后重试 / someone else changed this record; reload and try again");
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
-                .eTag(ETags.of(e.current()))
-                .body(p);
     }
 
     @ExceptionHandler(UnavailableException.class)
@@ -90,8 +94,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "暂时无法处理 / Unavailable", e.getMessage()));
     }
 
+    /**
+     * Two changes passed their {@code If-Match} check at once and the save found the other one first: for the loser its
+     * version is stale all the same, so 412 like any stale {@code If-Match}. A change that sends no version (an
+     * acknowledgement) stays 409.
+     */
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ProblemDetail concurrentEdit(OptimisticLockingFailureException e) {
+    ProblemDetail concurrentEdit(OptimisticLockingFailureException e, WebRequest request) {
+        if (request.getHeader(IfMatch.HEADER) != null) {
+            return stale();
+        }
         return problem(
                 HttpStatus.CONFLICT,
                 "数据已被他人修改 / Edited concurrently",
