@@ -1,7 +1,5 @@
 package cn.fulian.starter.problem;
 
-import cn.fulian.starter.version.ETags;
-import cn.fulian.starter.version.IfMatch;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -75,7 +73,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PreconditionFailedException.class)
     ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException e) {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
-                .eTag(ETags.of(e.current()))
+                .eTag(Long.toString(e.current())) // quoted by Spring: "3", as every ETag of a version
                 .body(stale());
     }
 
@@ -101,7 +99,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrentEdit(OptimisticLockingFailureException e, WebRequest request) {
-        if (request.getHeader(IfMatch.HEADER) != null) {
+        if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
             return stale();
         }
         return problem(
