@@ -117,7 +117,7 @@ class AllocationAfterCrashTest {
             for (Future<Integer> answer : answers) {
                 statuses.add(answer.get());
             }
-            assertThat(statuses).allMatch(s -> s == 200 || s == 409).contains(200);
+            assertThat(statuses).allMatch(s -> s == 200 || s == 412).contains(200);
         } finally {
             pool.shutdownNow();
         }

@@ -8,6 +8,7 @@ import static cn.fulian.starter.test.TestTokens.cityStaff;
 import static cn.fulian.starter.test.TestTokens.gudongStaff;
 import static cn.fulian.starter.test.TestTokens.gulouStaff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -149,12 +150,29 @@ class PlanningFlowTest {
     }
 
     @Test
-    void reAllocationBeforeAcknowledgementIsAllowedAndAfterItIsAConflict() throws Exception {
+    void reAllocationNeedsTheCurrentVersionAsIfMatchAndIsAllowedUntilAcknowledgement() throws Exception {
         String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
         String root = assignment(countTask(plan), "350100");
         String split =
                 "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":%d},{\"unitCode\":\"350104\",\"target\":%d}]}";
-        api.split(root, cityStaff(), split.formatted(50, 50)).andExpect(status().isOk());
+        String seen = api.get("/api/planning/assignments/" + root, cityStaff())
+                .andExpect(header().exists("ETag"))
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
+        api.post("/api/planning/assignments/" + root + "/allocations", cityStaff(), split.formatted(50, 50))
+                .andExpect(status().isPreconditionRequired());
+        api.split(root, cityStaff(), split.formatted(50, 50))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", org.hamcrest.Matchers.not(seen)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/planning/assignments/" + root + "/allocations")
+                        .with(cityStaff())
+                        .header("If-Match", seen)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(split.formatted(90, 10)))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:precondition-failed"));
         api.split(root, cityStaff(), split.formatted(70, 30)).andExpect(status().isOk());
         api.get("/api/planning/assignments/" + assignment(countTask(plan), "350102"), gulouStaff())
                 .andExpect(jsonPath("$.target").value(70));
