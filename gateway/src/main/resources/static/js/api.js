@@ -16,8 +16,8 @@ export class ApiError extends Error {
   }
 
   /**
-   * The service is not answering: down, not deployed, or unreachable. A 404, 403, 409 or 500 is an answer and is shown
-   * as what it is (see problemText).
+   * The service is not answering: down, not deployed, or unreachable. A 404, 403, 409, 412 or 500 is an answer and is
+   * shown as what it is (see problemText).
    */
   get unavailable() {
     return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
@@ -73,7 +73,7 @@ export async function request(method, url, body, options = {}) {
 export const api = {
   get: (url) => request('GET', url),
   post: (url, body, headers) => request('POST', url, body === undefined ? {} : body, { headers }),
-  put: (url, body) => request('PUT', url, body),
+  put: (url, body, headers) => request('PUT', url, body, { headers }),
   del: (url) => request('DELETE', url),
   upload: (url, file, field = 'file') => {
     const form = new FormData();
@@ -81,6 +81,17 @@ export const api = {
     return request('POST', url, form);
   },
 };
+
+/**
+ * The header a change to an existing record carries: the version the page showed, which the service compares with the
+ * record's own (412 when someone else saved in between).
+ */
+export function ifMatch(version) {
+  return { 'If-Match': '"' + (version === null || version === undefined ? 0 : version) + '"' };
+}
+
+/** What a page says when its copy of a record is stale (412). */
+export const STALE = { zh: '已被他人修改，请刷新后重试', en: 'Someone else changed this meanwhile; reload and try again.' };
 
 /** Query string from an object, leaving out empty values. */
 export function qs(params) {

@@ -1,6 +1,7 @@
 // Small building blocks shared by the pages: labelled fields with their error beside them, empty states, a pager.
 import { reactive, ref } from './vendor/vue.js';
 import { L } from './i18n.js';
+import { STALE } from './api.js';
 
 let nextId = 0;
 
@@ -128,6 +129,7 @@ export function problemText(e) {
     };
   }
   if (status === 409) return { zh: zh || '数据已被修改，请刷新后重试。', en: en || 'It has changed meanwhile; reload and try again.' };
+  if (status === 412) return STALE;
   if (status === 502 || status === 503 || status === 504) {
     return { zh: '服务暂时不可用（HTTP ' + status + '），请稍后重试。' + (zh ? zh : ''), en: 'The service is not answering (HTTP ' + status + '); please try again later.' + (en ? ' ' + en : '') };
   }

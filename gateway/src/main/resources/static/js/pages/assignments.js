@@ -1,7 +1,7 @@
 // Every unit's assignments: the inbox to acknowledge (签收), and one assignment with its allocation to the units below
 // (live sum against the target), who has not acknowledged yet (催办), and deadline extensions.
 import { ref, reactive, computed, onMounted } from '../vendor/vue.js';
-import { api, qs } from '../api.js';
+import { api, ifMatch, qs } from '../api.js';
 import { L, num, date, dateTime, measure, statusLabel } from '../i18n.js';
 import { useForm, problemText } from '../components.js';
 import { session, currentYear, isStaff } from '../session.js';
@@ -176,9 +176,8 @@ export const AssignmentDetail = {
         const body = {
           allocations: entered.value.map((x) => ({ unitCode: x.unitCode, target: Number(x.target) })),
           retained: isRate.value || retained.value === '' ? null : Number(retained.value),
-          version: a.value.version,
         };
-        a.value = await api.post('/api/planning/assignments/' + id() + '/allocations', body);
+        a.value = await api.post('/api/planning/assignments/' + id() + '/allocations', body, ifMatch(a.value.version));
         form.clear();
         note.value = { zh: '已分解下达，下级单位将收到待签收任务。', en: 'Allocated: the units below have it in their inbox.' };
         await load();

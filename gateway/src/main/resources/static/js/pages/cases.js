@@ -2,7 +2,7 @@
 // and the intake form. Personal data is masked everywhere; a rights officer of the handling or registering unit asks
 // to see it with a reason (查看完整信息), and the rights-service records that read. The console never unmasks anything.
 import { ref, reactive, computed, onMounted, nextTick } from '../vendor/vue.js';
-import { api, qs } from '../api.js';
+import { api, ifMatch, qs, STALE } from '../api.js';
 import { L, date, dateTime } from '../i18n.js';
 import { useForm, splitPair } from '../components.js';
 import { hasRole } from '../session.js';
@@ -88,8 +88,8 @@ function loadCodes() {
 
 /**
  * What went wrong, in the words the desk needs: field problems beside the fields (400), 无权限 (403), a case that is
- * not there for this unit (404), the server's own sentence for a conflict (409), and a retry for a network failure or
- * a service that is not answering.
+ * not there for this unit (404), the server's own sentence for a conflict (409), 已被他人修改 for a stale copy (412), and
+ * a retry for a network failure or a service that is not answering.
  */
 function explain(e) {
   if (!e) return null;
@@ -105,6 +105,9 @@ function explain(e) {
   }
   if (e.status === 404) {
     return { kind: 'error', zh: '案件不存在或不在本单位范围内。', en: 'The case does not exist or is outside your unit.' };
+  }
+  if (e.status === 412) {
+    return { kind: 'conflict', ...STALE };
   }
   if (e.status === 409) {
     return { kind: 'conflict', zh: zh || '案件状态已变化，请刷新后重试。', en: en || 'The case has changed; reload and try again.' };
@@ -284,7 +287,7 @@ export const CaseDetail = {
       notice.value = null;
       clearErrors();
       try {
-        const updated = await api.post(base() + path, body, { 'If-Match': '"' + c.value.version + '"' });
+        const updated = await api.post(base() + path, body, ifMatch(c.value.version));
         c.value = updated;
         clear.value = null;
         recordedAt.value = null;

@@ -1,7 +1,7 @@
 // The annual plans: every unit's staff write their own unit's plan (or import a file), publish it and go on to
 // allocate each task; the plans of the units above and below are listed beside it, read-only.
 import { ref, reactive, computed, onMounted } from '../vendor/vue.js';
-import { api, qs, request } from '../api.js';
+import { api, ifMatch, qs, request } from '../api.js';
 import { L, num, date, measure, statusLabel, KIND_LABELS, metricLabel } from '../i18n.js';
 import { useForm, problemText } from '../components.js';
 import { isStaff, currentYear, session } from '../session.js';
@@ -232,14 +232,13 @@ export const PlanEditor = {
             source: sourceBody(t.indicator),
           },
         })),
-        version: plan.version,
       };
     }
     async function save() {
       form.busy.value = true;
       try {
         const saved = editing
-          ? await api.put('/api/planning/plans/' + encodeURIComponent(props.params.id), body())
+          ? await api.put('/api/planning/plans/' + encodeURIComponent(props.params.id), body(), ifMatch(plan.version))
           : await api.post('/api/planning/plans', body());
         form.clear();
         justSaved = { id: saved.id, zh: '草稿已保存：' + saved.title + '（共' + (saved.tasks || []).length + '项任务）。发布前仍可修改。',

@@ -117,7 +117,7 @@ class AllocationAfterCrashTest {
             for (Future<Integer> answer : answers) {
                 statuses.add(answer.get());
             }
-            assertThat(statuses).allMatch(s -> s == 200 || s == 409).contains(200);
+            assertThat(statuses).allMatch(s -> s == 200 || s == 412).contains(200);
         } finally {
             pool.shutdownNow();
         }
@@ -138,10 +138,7 @@ class AllocationAfterCrashTest {
     }
 
     private int splitStatus(String parentId, String body) throws Exception {
-        return api.post("/api/planning/assignments/" + parentId + "/allocations", JINAN, body)
-                .andReturn()
-                .getResponse()
-                .getStatus();
+        return api.split(parentId, JINAN, body).andReturn().getResponse().getStatus();
     }
 
     private Document rawParent(String id) {

@@ -41,6 +41,21 @@ final class PlanningApi {
                 .content(json));
     }
 
+    /**
+     * A split sent the way the console sends it: with the version of the assignment it was made on (its {@code ETag}
+     * as {@code user} reads it) as {@code If-Match}.
+     */
+    ResultActions split(String assignmentId, RequestPostProcessor user, String json) throws Exception {
+        String path = "/api/planning/assignments/" + assignmentId;
+        String etag = get(path, user).andReturn().getResponse().getHeader("ETag");
+        return mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path + "/allocations")
+                        .with(user)
+                        .header("If-Match", etag == null ? "\"0\"" : etag)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json));
+    }
+
     ResultActions post(String path, RequestPostProcessor user) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
                 .with(user));

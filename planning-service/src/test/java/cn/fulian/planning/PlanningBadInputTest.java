@@ -4,6 +4,7 @@ import static cn.fulian.planning.PlanningApi.assignment;
 import static cn.fulian.planning.PlanningApi.countTask;
 import static cn.fulian.starter.test.TestTokens.cangshanStaff;
 import static cn.fulian.starter.test.TestTokens.cityStaff;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -87,8 +88,8 @@ class PlanningBadInputTest {
         String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
         String root = assignment(countTask(plan), "350100");
 
-        api.post(
-                        "/api/planning/assignments/" + root + "/allocations",
+        api.split(
+                        root,
                         cityStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":50},{\"unitCode\":\"350104\",\"target\":45}]}")
                 .andExpect(status().isBadRequest())
@@ -106,26 +107,20 @@ class PlanningBadInputTest {
         String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
         String root = assignment(countTask(plan), "350100");
 
-        api.post(
-                        "/api/planning/assignments/" + root + "/allocations",
-                        cityStaff(),
-                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":100}]}")
+        api.split(root, cityStaff(), "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":100}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("allocations[0].unitCode"))
                 .andExpect(jsonPath("$.errors[0].message").value("只能分解到直属下级单位,请由其上级单位继续分解"));
         api.get("/api/planning/assignments/" + root, cityStaff())
                 .andExpect(jsonPath("$.allocations.length()").value(0));
-        api.post(
-                        "/api/planning/assignments/" + root + "/allocations",
+        api.split(
+                        root,
                         cityStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":60},{\"unitCode\":\"350104\",\"target\":40}]}")
                 .andExpect(status().isOk());
         String cangshan = assignment(countTask(plan), "350104");
         api.post("/api/planning/assignments/" + cangshan + "/acknowledge", cangshanStaff());
-        api.post(
-                        "/api/planning/assignments/" + cangshan + "/allocations",
-                        cangshanStaff(),
-                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":40}]}")
+        api.split(cangshan, cangshanStaff(), "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":40}]}")
                 .andExpect(status().isNotFound());
     }
 
@@ -150,36 +145,49 @@ class PlanningBadInputTest {
 
         mvc.perform(MockMvcRequestBuilders.put("/api/planning/plans/" + plan)
                         .with(cityStaff())
+                        .header("If-Match", "\"1\"")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(withVersion(PlanningApi.planJson(year), 1)))
+                        .content(PlanningApi.planJson(year)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("已发布")));
     }
 
     @Test
-    void twoPeopleEditingTheSameDraftConflictAndTheFirstEditIsKept() throws Exception {
+    void aDraftIsEditedWithItsETagAsIfMatch428WithoutIt412WhenStaleAndTheFirstEditIsKept() throws Exception {
         int year = PlanningApi.freshYear();
         String created = api.post("/api/planning/plans", cityStaff(), PlanningApi.planJson(year))
                 .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"0\""))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         String id = JsonPath.read(created, "$.id");
-        Integer version = JsonPath.read(created, "$.version");
+        api.get("/api/planning/plans/" + id, cityStaff()).andExpect(header().string("ETag", "\"0\""));
         String base = PlanningApi.planJson(year);
-        String first = withVersion(base.replace("工作要点\"", "工作要点(第一稿)\""), version);
-        String second = withVersion(base.replace("工作要点\"", "工作要点(第二稿)\""), version);
 
         mvc.perform(MockMvcRequestBuilders.put("/api/planning/plans/" + id)
                         .with(cityStaff())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(first))
-                .andExpect(status().isOk());
+                        .content(base.replace("工作要点\"", "工作要点(无版本)\"")))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:precondition-required"));
         mvc.perform(MockMvcRequestBuilders.put("/api/planning/plans/" + id)
                         .with(cityStaff())
+                        .header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(second))
-                .andExpect(status().isConflict());
+                        .content(base.replace("工作要点\"", "工作要点(第一稿)\"")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.version").value(1));
+        mvc.perform(MockMvcRequestBuilders.put("/api/planning/plans/" + id)
+                        .with(cityStaff())
+                        .header("If-Match", "\"0\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(base.replace("工作要点\"", "工作要点(第二稿)\"")))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:precondition-failed"))
+                .andExpect(jsonPath("$.detailZh").value("该记录已被他人修改，请刷新后重试"));
 
         api.get("/api/planning/plans/" + id, cityStaff())
                 .andExpect(jsonPath("$.title").value(year + "年福州市妇联工作要点(第一稿)"));
@@ -220,9 +228,5 @@ class PlanningBadInputTest {
         int year = PlanningApi.freshYear();
         api.post("/api/planning/plans", cityStaff(), PlanningApi.planJson(year)).andExpect(status().isCreated());
         api.post("/api/planning/plans", cityStaff(), PlanningApi.planJson(year)).andExpect(status().isConflict());
-    }
-
-    private static String withVersion(String json, int version) {
-        return json.substring(0, json.lastIndexOf('}')) + ",\"version\":" + version + "}";
     }
 }

@@ -8,6 +8,7 @@ import static cn.fulian.starter.test.TestTokens.cityStaff;
 import static cn.fulian.starter.test.TestTokens.gudongStaff;
 import static cn.fulian.starter.test.TestTokens.gulouStaff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -48,8 +49,8 @@ class PlanningFlowTest {
         String task = countTask(plan);
         String root = assignment(task, "350100");
 
-        api.post(
-                        "/api/planning/assignments/" + root + "/allocations",
+        api.split(
+                        root,
                         cityStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":60},{\"unitCode\":\"350104\",\"target\":40}]}")
                 .andExpect(status().isOk())
@@ -65,8 +66,8 @@ class PlanningFlowTest {
         api.post("/api/planning/assignments/" + gulou + "/acknowledge", gulouStaff())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"));
-        api.post(
-                        "/api/planning/assignments/" + gulou + "/allocations",
+        api.split(
+                        gulou,
                         gulouStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":35},{\"unitCode\":\"350102002\",\"target\":25}]}")
                 .andExpect(status().isOk());
@@ -136,8 +137,8 @@ class PlanningFlowTest {
         String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
         String root = assignment(rateTask(plan), "350100");
 
-        api.post(
-                        "/api/planning/assignments/" + root + "/allocations",
+        api.split(
+                        root,
                         cityStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102\"},{\"unitCode\":\"350104\",\"target\":99}]}")
                 .andExpect(status().isOk());
@@ -149,22 +150,36 @@ class PlanningFlowTest {
     }
 
     @Test
-    void reAllocationBeforeAcknowledgementIsAllowedAndAfterItIsAConflict() throws Exception {
+    void reAllocationNeedsTheCurrentVersionAsIfMatchAndIsAllowedUntilAcknowledgement() throws Exception {
         String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
         String root = assignment(countTask(plan), "350100");
         String split =
                 "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":%d},{\"unitCode\":\"350104\",\"target\":%d}]}";
+        String seen = api.get("/api/planning/assignments/" + root, cityStaff())
+                .andExpect(header().exists("ETag"))
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
         api.post("/api/planning/assignments/" + root + "/allocations", cityStaff(), split.formatted(50, 50))
-                .andExpect(status().isOk());
-        api.post("/api/planning/assignments/" + root + "/allocations", cityStaff(), split.formatted(70, 30))
-                .andExpect(status().isOk());
+                .andExpect(status().isPreconditionRequired());
+        api.split(root, cityStaff(), split.formatted(50, 50))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", org.hamcrest.Matchers.not(seen)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/planning/assignments/" + root + "/allocations")
+                        .with(cityStaff())
+                        .header("If-Match", seen)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(split.formatted(90, 10)))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:precondition-failed"));
+        api.split(root, cityStaff(), split.formatted(70, 30)).andExpect(status().isOk());
         api.get("/api/planning/assignments/" + assignment(countTask(plan), "350102"), gulouStaff())
                 .andExpect(jsonPath("$.target").value(70));
 
         api.post("/api/planning/assignments/" + assignment(countTask(plan), "350102") + "/acknowledge", gulouStaff())
                 .andExpect(status().isOk());
-        api.post("/api/planning/assignments/" + root + "/allocations", cityStaff(), split.formatted(60, 40))
-                .andExpect(status().isConflict());
+        api.split(root, cityStaff(), split.formatted(60, 40)).andExpect(status().isConflict());
         api.get("/api/planning/assignments/" + assignment(countTask(plan), "350102"), gulouStaff())
                 .andExpect(jsonPath("$.target").value(70));
     }
@@ -174,8 +189,8 @@ class PlanningFlowTest {
         String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
         String task = countTask(plan);
         String root = assignment(task, "350100");
-        api.post(
-                "/api/planning/assignments/" + root + "/allocations",
+        api.split(
+                root,
                 cityStaff(),
                 "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":50},{\"unitCode\":\"350104\",\"target\":50}]}");
         api.post("/api/planning/assignments/" + assignment(task, "350104") + "/acknowledge", cangshanStaff());
@@ -229,13 +244,13 @@ class PlanningFlowTest {
         int year = PlanningApi.freshYear();
         String plan = api.publishedPlan(cityStaff(), year);
         String task = countTask(plan);
-        api.post(
-                "/api/planning/assignments/" + assignment(task, "350100") + "/allocations",
+        api.split(
+                assignment(task, "350100"),
                 cityStaff(),
                 "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":60},{\"unitCode\":\"350104\",\"target\":40}]}");
         api.post("/api/planning/assignments/" + assignment(task, "350102") + "/acknowledge", gulouStaff());
-        api.post(
-                "/api/planning/assignments/" + assignment(task, "350102") + "/allocations",
+        api.split(
+                assignment(task, "350102"),
                 gulouStaff(),
                 "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":60}]}");
 
@@ -256,24 +271,18 @@ class PlanningFlowTest {
         int year = PlanningApi.freshYear();
         String plan = api.publishedPlan(cityStaff(), year);
         String task = countTask(plan);
-        api.post(
-                        "/api/planning/assignments/" + assignment(task, "350100") + "/allocations",
+        api.split(
+                        assignment(task, "350100"),
                         cityStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":25},{\"unitCode\":\"350104\",\"target\":75}]}")
                 .andExpect(status().isOk());
         String gulou = assignment(task, "350102");
         api.post("/api/planning/assignments/" + gulou + "/acknowledge", gulouStaff());
 
-        api.post(
-                        "/api/planning/assignments/" + gulou + "/allocations",
-                        gulouStaff(),
-                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":9}]}")
+        api.split(gulou, gulouStaff(), "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":9}]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("本级保留")));
-        api.post(
-                        "/api/planning/assignments/" + gulou + "/allocations",
-                        gulouStaff(),
-                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":9}],\"retained\":16}")
+        api.split(gulou, gulouStaff(), "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":9}],\"retained\":16}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.allocatedToChildren").value(9))
                 .andExpect(jsonPath("$.retained").value(16))
@@ -295,17 +304,14 @@ class PlanningFlowTest {
     void aRateIsNeitherAddedUpNorRetained() throws Exception {
         String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
         String root = assignment(rateTask(plan), "350100");
-        api.post(
-                        "/api/planning/assignments/" + root + "/allocations",
+        api.split(
+                        root,
                         cityStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":98},{\"unitCode\":\"350104\",\"target\":99}]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.allocatedToChildren").doesNotExist())
                 .andExpect(jsonPath("$.shortfall").value(0));
-        api.post(
-                        "/api/planning/assignments/" + root + "/allocations",
-                        cityStaff(),
-                        "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":98}],\"retained\":2}")
+        api.split(root, cityStaff(), "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":98}],\"retained\":2}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("retained"));
     }

@@ -26,8 +26,8 @@ class PlanningRealServersTest extends RealServersTest {
         String plan = api.publishedPlan(cityStaff(), PlanningApi.freshYear());
         String task = countTask(plan);
 
-        api.post(
-                        "/api/planning/assignments/" + assignment(task, "350100") + "/allocations",
+        api.split(
+                        assignment(task, "350100"),
                         cityStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":60},{\"unitCode\":\"350104\",\"target\":40}]}")
                 .andExpect(status().isOk());

@@ -47,17 +47,14 @@ class PlanningSecurityMatrixTest {
         root = assignment(task, "350100");
         gulou = assignment(task, "350102");
         gudong = assignment(task, "350102001");
-        api.post(
-                        "/api/planning/assignments/" + root + "/allocations",
+        api.split(
+                        root,
                         cityStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":60},{\"unitCode\":\"350104\",\"target\":40}]}")
                 .andExpect(status().isOk());
         api.post("/api/planning/assignments/" + gulou + "/acknowledge", gulouStaff())
                 .andExpect(status().isOk());
-        api.post(
-                        "/api/planning/assignments/" + gulou + "/allocations",
-                        gulouStaff(),
-                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":60}]}")
+        api.split(gulou, gulouStaff(), "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":60}]}")
                 .andExpect(status().isOk());
     }
 
@@ -98,10 +95,7 @@ class PlanningSecurityMatrixTest {
                 "allocate gulou",
                 users,
                 Map.of("city", 403, "cangshan", 404, "gudong", 404, "leader", 403, "gulou", 200),
-                u -> api.post(
-                        "/api/planning/assignments/" + gulou + "/allocations",
-                        u,
-                        "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":60}]}"));
+                u -> api.split(gulou, u, "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":60}]}"));
         expect(
                 "acknowledge gudong",
                 users,

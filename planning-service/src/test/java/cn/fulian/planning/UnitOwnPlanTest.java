@@ -70,8 +70,8 @@ class UnitOwnPlanTest {
         api.get("/api/planning/assignments/" + own, gulouStaff())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.target").value(20));
-        api.post(
-                        "/api/planning/assignments/" + own + "/allocations",
+        api.split(
+                        own,
                         gulouStaff(),
                         "{\"allocations\":[{\"unitCode\":\"350102001\",\"target\":12},{\"unitCode\":\"350102002\",\"target\":8}]}")
                 .andExpect(status().isOk())
@@ -136,8 +136,9 @@ class UnitOwnPlanTest {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
                                 "/api/planning/plans/" + plan)
                         .with(cityStaff())
+                        .header("If-Match", "\"0\"")
                         .contentType("application/json")
-                        .content(planJson(year).replace("{\"year\"", "{\"version\":0,\"year\"")))
+                        .content(planJson(year)))
                 .andExpect(status().isForbidden());
         api.post("/api/planning/plans/" + plan + "/publish", cityStaff()).andExpect(status().isForbidden());
         api.post("/api/planning/plans/" + plan + "/publish", leader()).andExpect(status().isForbidden());

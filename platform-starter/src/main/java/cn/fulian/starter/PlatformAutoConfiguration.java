@@ -19,6 +19,7 @@ import cn.fulian.starter.outbox.OutboxRelay;
 import cn.fulian.starter.outbox.OutboxWakeUp;
 import cn.fulian.starter.problem.ProblemHandler;
 import cn.fulian.starter.scope.ScopeSecurityConfiguration;
+import cn.fulian.starter.version.VersionETagAdvice;
 import cn.fulian.starter.web.CorrelationIdFilter;
 import cn.fulian.starter.web.MeController;
 import cn.fulian.starter.web.OpenApiConfiguration;
@@ -87,6 +88,11 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    @Bean
+    VersionETagAdvice versionETagAdvice() {
+        return new VersionETagAdvice();
     }
 
     @Bean

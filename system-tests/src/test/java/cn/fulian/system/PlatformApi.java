@@ -55,6 +55,11 @@ public final class PlatformApi {
                     .isEqualTo(expected);
             return this;
         }
+
+        /** The record's version as the answer gives it ({@code "3"}), which a change to it sends as If-Match. */
+        public String etag() {
+            return raw.headers().firstValue("ETag").orElse(null);
+        }
     }
 
     /** The base address of the API through the gateway, or straight at the service that owns {@code api}. */
@@ -118,6 +123,27 @@ public final class PlatformApi {
         return send(authorized(url, token)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8)));
+    }
+
+    /** A change to an existing record, sending the version the caller read as {@code If-Match} (none when null). */
+    public Answer post(String url, String token, Object body, String ifMatch) {
+        HttpRequest.Builder request = authorized(url, token).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8)));
+    }
+
+    public Answer put(String url, String token, Object body, String ifMatch) {
+        return send(authorized(url, token)
+                .header("Content-Type", "application/json")
+                .header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8)));
+    }
+
+    /** The {@code ETag} of the record at {@code url} as {@code token} reads it: what a change to it sends as If-Match. */
+    public String etag(String url, String token) {
+        return get(url, token).expect(200).etag();
     }
 
     /** A POST whose answer is a file (a PDF, a workbook): status, headers and the bytes as sent. */

@@ -14,6 +14,7 @@ import cn.fulian.starter.problem.ForbiddenException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.IfMatch;
 import cn.fulian.starter.web.PageView;
 import cn.fulian.starter.web.Paging;
 import java.math.BigDecimal;
@@ -27,7 +28,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -73,13 +73,13 @@ public class ActivityService {
     }
 
     /**
-     * Replaces what was entered for the activity. {@code expectedVersion} is the version the user edited: if someone
-     * else saved in between, the answer is 409 and nothing is overwritten.
+     * Replaces what was entered for the activity. {@code ifMatch} holds the version the user edited: if someone else
+     * saved in between, the answer is 412 and nothing is overwritten.
      */
-    public Activity amend(OrgScope scope, String id, long expectedVersion, ActivityDraft changes, String reason) {
+    public Activity amend(OrgScope scope, String id, IfMatch ifMatch, ActivityDraft changes, String reason) {
         StaffOnly.require(scope, "修改活动");
         Activity a = own(scope, id);
-        requireVersion(a, expectedVersion);
+        ifMatch.requireCurrent(a.version());
         ActivityDraft draft = new ActivityDraft(
                 a.type(),
                 changes.title(),
@@ -96,10 +96,10 @@ public class ActivityService {
         return activities.save(a);
     }
 
-    public Activity voidActivity(OrgScope scope, String id, long expectedVersion, String reason) {
+    public Activity voidActivity(OrgScope scope, String id, IfMatch ifMatch, String reason) {
         StaffOnly.require(scope, "作废活动");
         Activity a = own(scope, id);
-        requireVersion(a, expectedVersion);
+        ifMatch.requireCurrent(a.version());
         a.voidWith(reason.trim(), scope.username(), clock.instant());
         return activities.save(a);
     }
@@ -277,12 +277,6 @@ public class ActivityService {
         EvidenceFile file = a.detach(fileId);
         activities.save(a);
         return file;
-    }
-
-    private static void requireVersion(Activity a, long expected) {
-        if (!Objects.equals(a.version(), expected)) {
-            throw new OptimisticLockingFailureException("activity " + a.id() + " is at version " + a.version());
-        }
     }
 
     private static void requireValid(List<FieldProblem> problems) {

@@ -9,6 +9,7 @@ import cn.fulian.starter.problem.FieldProblem;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.IfMatch;
 import cn.fulian.starter.web.PageView;
 import cn.fulian.starter.web.Paging;
 import java.time.Clock;
@@ -18,13 +19,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.bson.Document;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -98,7 +97,7 @@ public class HonourService {
     public Honour review(
             OrgScope scope,
             String id,
-            long expectedVersion,
+            IfMatch ifMatch,
             String round,
             ReviewOutcome outcome,
             String reason,
@@ -106,9 +105,7 @@ public class HonourService {
             LocalDate reviewedOn) {
         StaffOnly.require(scope, "复查荣誉");
         Honour h = get(scope, id);
-        if (!Objects.equals(h.version(), expectedVersion)) {
-            throw new OptimisticLockingFailureException("honour " + id + " is at version " + h.version());
-        }
+        ifMatch.requireCurrent(h.version());
         List<FieldProblem> problems = new ArrayList<>();
         boolean hasReason = reason != null && !reason.isBlank();
         if (outcome != ReviewOutcome.RETAINED && !hasReason) {

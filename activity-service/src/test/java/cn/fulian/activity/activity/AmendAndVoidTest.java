@@ -4,6 +4,7 @@ import static cn.fulian.activity.support.Api.BASE;
 import static cn.fulian.activity.support.Api.addLink;
 import static cn.fulian.activity.support.Api.amendmentOf;
 import static cn.fulian.activity.support.Api.body;
+import static cn.fulian.activity.support.Api.ifMatch;
 import static cn.fulian.activity.support.Api.json;
 import static cn.fulian.activity.support.Api.training;
 import static cn.fulian.starter.test.TestTokens.gudongStaff;
@@ -11,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.fulian.activity.assignment.AssignmentDirectory;
@@ -74,14 +77,14 @@ class AmendAndVoidTest {
         Map<String, Object> correction = amendmentOf(v1, "签到表复核后更正人数");
         metricsOf(correction).put("participants", 112);
         metricsOf(correction).put("womenParticipants", 91);
-        JsonNode v2 = amend(id, correction);
+        JsonNode v2 = amend(id, v1, correction);
         assertThat(v2.get("metrics").get("participants").asInt()).isEqualTo(112);
 
         // the activity now counts toward another of the unit's tasks instead, with all participants
         Map<String, Object> relink = amendmentOf(v2, "改为计入骨干培训任务");
         relink.put("links", List.of(Api.link(other, "participants")));
         metricsOf(relink).put("sessions", 2);
-        JsonNode v3 = amend(id, relink);
+        JsonNode v3 = amend(id, v2, relink);
         assertThat(v3.get("amendments")).hasSize(2);
         assertThat(v3.get("amendments").get(1).get("reason").asString()).isEqualTo("改为计入骨干培训任务");
 
@@ -105,8 +108,9 @@ class AmendAndVoidTest {
 
         JsonNode voided = json(mvc.perform(post(BASE + "/" + id + "/void")
                         .with(gudongStaff())
+                        .header("If-Match", ifMatch(v3))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(body(Map.of("version", v3.get("version").asLong(), "reason", "重复录入"))))
+                        .content(body(Map.of("reason", "重复录入"))))
                 .andExpect(status().isOk())
                 .andReturn());
         assertThat(voided.get("status").asString()).isEqualTo("VOIDED");
@@ -131,6 +135,7 @@ class AmendAndVoidTest {
             metricsOf(body).put("participants", participants);
             edits.add(() -> mvc.perform(put(BASE + "/" + id)
                             .with(gudongStaff())
+                            .header("If-Match", ifMatch(v1))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content(body(body)))
                     .andReturn()
@@ -144,7 +149,7 @@ class AmendAndVoidTest {
         }
         pool.shutdown();
 
-        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(statuses).containsExactlyInAnyOrder(200, 412);
         JsonNode now =
                 json(mvc.perform(get(BASE + "/" + id).with(gudongStaff())).andReturn());
         assertThat(now.get("amendments")).hasSize(1);
@@ -155,11 +160,55 @@ class AmendAndVoidTest {
         Map<String, Object> stale = amendmentOf(v1, "迟到的修改");
         JsonNode conflict = json(mvc.perform(put(BASE + "/" + id)
                         .with(gudongStaff())
+                        .header("If-Match", ifMatch(v1))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body(stale)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andReturn());
         assertThat(conflict.get("detail").asString()).contains("请刷新后重试");
+        assertThat(events(id, 2))
+                .extracting(EventEnvelope::type)
+                .containsExactly("ActivityRecorded", "ActivityAmended");
+    }
+
+    @Test
+    void anActivityIsReadAndChangedWithItsVersionAsETagAndIfMatch() throws Exception {
+        JsonNode v1 = Api.record(mvc, gudongStaff(), training("版本头测试-" + UUID.randomUUID(), 40, 30));
+        String id = v1.get("id").asString();
+        mvc.perform(get(BASE + "/" + id).with(gudongStaff()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", ifMatch(v1)));
+
+        Map<String, Object> amend = amendmentOf(v1, "更正人数");
+        metricsOf(amend).put("participants", 45);
+        mvc.perform(put(BASE + "/" + id)
+                        .with(gudongStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(amend)))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:precondition-required"));
+        mvc.perform(post(BASE + "/" + id + "/void")
+                        .with(gudongStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("reason", "重复录入"))))
+                .andExpect(status().isPreconditionRequired());
+
+        JsonNode v2 = json(mvc.perform(put(BASE + "/" + id)
+                        .with(gudongStaff())
+                        .header("If-Match", ifMatch(v1))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(amend)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"" + (v1.get("version").asLong() + 1) + "\""))
+                .andReturn());
+        mvc.perform(post(BASE + "/" + id + "/void")
+                        .with(gudongStaff())
+                        .header("If-Match", ifMatch(v1))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("reason", "重复录入"))))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(header().string("ETag", ifMatch(v2)))
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:precondition-failed"));
         assertThat(events(id, 2))
                 .extracting(EventEnvelope::type)
                 .containsExactly("ActivityRecorded", "ActivityAmended");
@@ -171,20 +220,22 @@ class AmendAndVoidTest {
         String id = v1.get("id").asString();
         JsonNode voided = json(mvc.perform(post(BASE + "/" + id + "/void")
                         .with(gudongStaff())
+                        .header("If-Match", ifMatch(v1))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(body(Map.of("version", v1.get("version").asLong(), "reason", "活动取消"))))
+                        .content(body(Map.of("reason", "活动取消"))))
                 .andExpect(status().isOk())
                 .andReturn());
-        long version = voided.get("version").asLong();
 
         mvc.perform(post(BASE + "/" + id + "/void")
                         .with(gudongStaff())
+                        .header("If-Match", ifMatch(voided))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(body(Map.of("version", version, "reason", "再次作废"))))
+                        .content(body(Map.of("reason", "再次作废"))))
                 .andExpect(status().isConflict());
         Map<String, Object> amend = amendmentOf(voided, "作废后修改");
         mvc.perform(put(BASE + "/" + id)
                         .with(gudongStaff())
+                        .header("If-Match", ifMatch(voided))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body(amend)))
                 .andExpect(status().isConflict());
@@ -198,6 +249,7 @@ class AmendAndVoidTest {
         Map<String, Object> noReason = amendmentOf(v1, " ");
         JsonNode p1 = json(mvc.perform(put(BASE + "/" + id)
                         .with(gudongStaff())
+                        .header("If-Match", ifMatch(v1))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body(noReason)))
                 .andExpect(status().isBadRequest())
@@ -209,6 +261,7 @@ class AmendAndVoidTest {
         nextYear.put("endDate", "2027-01-06");
         JsonNode p2 = json(mvc.perform(put(BASE + "/" + id)
                         .with(gudongStaff())
+                        .header("If-Match", ifMatch(v1))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body(nextYear)))
                 .andExpect(status().isBadRequest())
@@ -221,9 +274,10 @@ class AmendAndVoidTest {
         assertThat(unchanged.get("amendments")).isEmpty();
     }
 
-    private JsonNode amend(String id, Map<String, Object> body) throws Exception {
+    private JsonNode amend(String id, JsonNode seen, Map<String, Object> body) throws Exception {
         return json(mvc.perform(put(BASE + "/" + id)
                         .with(gudongStaff())
+                        .header("If-Match", ifMatch(seen))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body(body)))
                 .andExpect(status().isOk())

@@ -3,6 +3,7 @@ package cn.fulian.activity.activity;
 import static cn.fulian.activity.support.Api.BASE;
 import static cn.fulian.activity.support.Api.amendmentOf;
 import static cn.fulian.activity.support.Api.body;
+import static cn.fulian.activity.support.Api.ifMatch;
 import static cn.fulian.activity.support.Api.json;
 import static cn.fulian.activity.support.Api.training;
 import static cn.fulian.starter.test.TestTokens.cangshanStaff;
@@ -119,6 +120,7 @@ class ScopeMatrixTest {
                     "amend",
                     status(put(BASE + "/" + id)
                             .with(e.token())
+                            .header("If-Match", ifMatch(current))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content(body(amend))));
             current = json(mvc.perform(get(BASE + "/" + id).with(recorder)).andReturn());
@@ -126,9 +128,9 @@ class ScopeMatrixTest {
                     "void",
                     status(post(BASE + "/" + id + "/void")
                             .with(e.token())
+                            .header("If-Match", ifMatch(current))
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content(body(
-                                    Map.of("version", current.get("version").asLong(), "reason", "矩阵作废")))));
+                            .content(body(Map.of("reason", "矩阵作废")))));
             Map<String, Object> expected = Map.of(
                     "listed", e.listed(),
                     "get", e.get(),

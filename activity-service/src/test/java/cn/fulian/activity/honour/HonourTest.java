@@ -10,9 +10,11 @@ import static cn.fulian.starter.test.TestTokens.gulouStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.fulian.activity.assignment.AssignmentDirectory;
+import cn.fulian.activity.support.Api;
 import cn.fulian.activity.support.KafkaProbe;
 import cn.fulian.activity.support.Planning;
 import cn.fulian.events.EventCodec;
@@ -137,6 +139,34 @@ class HonourTest {
     }
 
     @Test
+    void aReviewNeedsTheHonoursVersionAsIfMatch428WithoutIt412WhenStale() throws Exception {
+        JsonNode h = award(gulouStaff(), "CIVILISED_POST", "CITY", "鼓楼区某窗口-" + UUID.randomUUID(), null);
+        String id = h.get("id").asString();
+        mvc.perform(get(HONOURS + "/" + id).with(gulouStaff()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", Api.ifMatch(h)));
+        Map<String, Object> body = Map.of("round", round, "outcome", "RETAINED");
+
+        mvc.perform(post(HONOURS + "/" + id + "/reviews")
+                        .with(gulouStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(body)))
+                .andExpect(status().isPreconditionRequired());
+        mvc.perform(post(HONOURS + "/" + id + "/reviews")
+                        .with(gulouStaff())
+                        .header("If-Match", "\"" + (h.get("version").asLong() + 7) + "\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(body)))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(header().string("ETag", Api.ifMatch(h)));
+        JsonNode reviewed = json(review(gulouStaff(), h, "RETAINED", null, null)
+                .andExpect(status().isOk())
+                .andExpect(header().exists("ETag"))
+                .andReturn());
+        assertThat(reviewed.get("reviews")).hasSize(1);
+    }
+
+    @Test
     void badReviewsAreRefusedNamingTheField() throws Exception {
         JsonNode h = award(gulouStaff(), "FIVE_GOOD_FAMILY", "COUNTY", "王某某家庭", null);
         assertField(review(gulouStaff(), h, "REVOKED", null, null), "reason");
@@ -243,13 +273,13 @@ class HonourTest {
         if (reviewedOn != null) {
             body.put("reviewedOn", reviewedOn);
         }
-        body.put("version", honour.get("version").asLong());
         body.put("round", round);
         body.put("outcome", outcome);
         body.put("reason", reason);
         body.put("transferredToPath", to);
         return mvc.perform(post(HONOURS + "/" + honour.get("id").asString() + "/reviews")
                 .with(token)
+                .header("If-Match", Api.ifMatch(honour))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body(body)));
     }

@@ -87,10 +87,14 @@ public final class Api {
         return n;
     }
 
+    /** The {@code If-Match} a client sends to change a record it saw as {@code seen}: its version, quoted. */
+    public static String ifMatch(JsonNode seen) {
+        return "\"" + seen.get("version").asLong() + "\"";
+    }
+
     /** An amendment body from an activity's current state, for tests to change. */
     public static Map<String, Object> amendmentOf(JsonNode activity, String reason) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", activity.get("version").asLong());
         m.put("reason", reason);
         for (String f : List.of("title", "startDate", "endDate", "place", "organiser", "description")) {
             m.put(f, activity.get(f).isNull() ? null : activity.get(f).asString());

@@ -13,6 +13,7 @@ import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.IfMatch;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -85,22 +86,18 @@ public class AllocationService implements RootAssignments {
         return assignments.findByParentAssignmentId(parent.id());
     }
 
-    public Assignment allocate(OrgScope scope, String id, List<AllocationInput> inputs, Long version) {
-        return allocate(scope, id, inputs, null, version);
-    }
-
     /**
      * Splits the caller's own assignment among direct children, keeping {@code retained} (本级保留; null leaves what was
      * kept before) for the unit itself.
      */
     public Assignment allocate(
-            OrgScope scope, String id, List<AllocationInput> inputs, BigDecimal retained, Long version) {
+            OrgScope scope, String id, List<AllocationInput> inputs, BigDecimal retained, IfMatch ifMatch) {
         requireStaff(scope);
         Assignment parent = get(scope, id);
         if (!scope.isOwnUnit(parent.unitPath())) {
             throw new ForbiddenException("只能分解本单位承担的任务 / only the assigned unit may allocate it");
         }
-        requireVersion(parent, version);
+        ifMatch.requireCurrent(parent.version());
         if (inputs.isEmpty()) {
             throw new InvalidFieldException("allocations", "至少分解给一个下级单位", "allocate to at least one unit");
         }
@@ -279,11 +276,5 @@ public class AllocationService implements RootAssignments {
     /** Leaders and admins read; only the staff of a unit (a level role) act on its assignments. */
     private static void requireStaff(OrgScope scope) {
         scope.requireStaff("该账号只能查看,不能办理任务 / this account may only read");
-    }
-
-    private static void requireVersion(Assignment a, Long version) {
-        if (version != null && !version.equals(a.version())) {
-            throw new ConflictException("数据已被他人修改,请刷新后重试 / the assignment changed; reload and try again");
-        }
     }
 }

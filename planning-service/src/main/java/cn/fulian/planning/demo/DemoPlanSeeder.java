@@ -15,6 +15,7 @@ import cn.fulian.starter.scope.Level;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
 import cn.fulian.starter.scope.Role;
+import cn.fulian.starter.version.IfMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -77,8 +78,13 @@ class DemoPlanSeeder implements ApplicationRunner {
                 CITY_STAFF, plans.create(CITY_STAFF, request.toContent()).id());
         List<OrgUnit> districts = units.children(CITY_STAFF, DEMO_CITY);
         for (Task task : plan.tasks()) {
+            String assignment = AssignmentIds.of(task.id(), plan.unitPath());
             allocations.allocate(
-                    CITY_STAFF, AssignmentIds.of(task.id(), plan.unitPath()), split(task.indicator(), districts), null);
+                    CITY_STAFF,
+                    assignment,
+                    split(task.indicator(), districts),
+                    null,
+                    IfMatch.version(allocations.get(CITY_STAFF, assignment).version()));
         }
         log.info(
                 "published the demo plan {} with {} tasks allocated to {} districts",

@@ -5,6 +5,7 @@ import cn.fulian.starter.problem.ForbiddenException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.IfMatch;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -62,14 +63,12 @@ public class PlanService {
         return plan;
     }
 
-    public AnnualPlan edit(OrgScope scope, String id, PlanContent content, Long version) {
+    public AnnualPlan edit(OrgScope scope, String id, PlanContent content, IfMatch ifMatch) {
         AnnualPlan plan = owned(scope, id);
         if (plan.status() != PlanStatus.DRAFT) {
             throw new ConflictException("计划已发布,不能直接修改;如需调整目标请提交修订 / only a draft can be edited");
         }
-        if (version == null || !version.equals(plan.version())) {
-            throw new ConflictException("计划已被他人修改,请刷新后重试 / the plan changed; reload and try again");
-        }
+        ifMatch.requireCurrent(plan.version());
         plan.edit(content);
         return plans.save(plan);
     }

@@ -33,7 +33,8 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every error leaves as RFC 9457 problem details: bad input 400 naming the fields (Chinese and English), outside the
- * scope 404, forbidden 403, state and version conflicts 409, oversize 413. Never a stack trace; a true 500 says only
+ * scope 404, forbidden 403, state conflicts 409, a change without {@code If-Match} 428 and with a stale one 412,
+ * oversize 413. Never a stack trace; a true 500 says only
  * that something went wrong and gives the correlation id to quote.
  */
 @RestControllerAdvice
@@ -60,6 +61,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "状态冲突 / Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ProblemDetail preconditionRequired(PreconditionRequiredException e) {
+        return problem(
+                HttpStatus.PRECONDITION_REQUIRED,
+                "缺少 If-Match 版本号 / If-Match required",
+                "修改已有记录须在 If-Match 中带上所看到的版本号 / send the version you saw as If-Match: \"<version>\"");
+    }
+
+    /** The record's current version comes back as {@code ETag}, so a client can reload and retry. */
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException e) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(Long.toString(e.current())) // quoted by Spring: "3", as every ETag of a version
+                .body(stale());
+    }
+
+    private static ProblemDetail stale() {
+        return problem(
+                HttpStatus.PRECONDITION_FAILED,
+                "数据已被他人修改 / Edited concurrently",
+                "该记录已被他人修改，请刷新后重试 / someone else changed this record; reload and try again");
+    }
+
     @ExceptionHandler(UnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
         log.warn("unavailable: {}", e.getMessage(), e.getCause());
@@ -68,8 +92,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "暂时无法处理 / Unavailable", e.getMessage()));
     }
 
+    /**
+     * Two changes passed their {@code If-Match} check at once and the save found the other one first: for the loser its
+     * version is stale all the same, so 412 like any stale {@code If-Match}. A change that sends no version (an
+     * acknowledgement) stays 409.
+     */
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ProblemDetail concurrentEdit(OptimisticLockingFailureException e) {
+    ProblemDetail concurrentEdit(OptimisticLockingFailureException e, WebRequest request) {
+        if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+            return stale();
+        }
         return problem(
                 HttpStatus.CONFLICT,
                 "数据已被他人修改 / Edited concurrently",
@@ -260,6 +292,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> "forbidden";
             case NOT_FOUND -> "not-found";
             case CONFLICT -> "conflict";
+            case PRECONDITION_FAILED -> "precondition-failed";
+            case PRECONDITION_REQUIRED -> "precondition-required";
             case PAYLOAD_TOO_LARGE -> "too-large";
             case SERVICE_UNAVAILABLE -> "unavailable";
             case INTERNAL_SERVER_ERROR -> "internal";

@@ -157,8 +157,9 @@ class ProblemDetailsTest {
 
         mvc.perform(put("/api/sample/activities/" + id)
                         .with(cityStaff())
+                        .header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"participants\":10,\"version\":0}"))
+                        .content("{\"participants\":10}"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/sample/admin-only").with(gulouStaff()))
                 .andExpect(status().isForbidden())
@@ -169,26 +170,76 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void twoEditsOfTheSameVersionConflictAndTheFirstIsKept() throws Exception {
+    void aReadAndAChangeAnswerTheVersionAsAStrongETag() throws Exception {
         String id = created(gulouStaff());
-        String amend = "{\"participants\":%d,\"version\":0}";
+
+        mvc.perform(get("/api/sample/activities/" + id).with(gulouStaff()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""));
+        mvc.perform(put("/api/sample/activities/" + id)
+                        .with(gulouStaff())
+                        .header("If-Match", "\"0\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":90}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.version").value(1));
+    }
+
+    @Test
+    void aChangeWithoutIfMatchIs428AndChangesNothing() throws Exception {
+        String id = created(gulouStaff());
 
         mvc.perform(put("/api/sample/activities/" + id)
                         .with(gulouStaff())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"participants\":90}"))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:precondition-required"))
+                .andExpect(jsonPath("$.titleZh").value("缺少 If-Match 版本号"))
+                .andExpect(jsonPath("$.titleEn").value("If-Match required"));
+
+        assertThat(repository.findById(id).orElseThrow().participants()).isEqualTo(80);
+    }
+
+    @Test
+    void aMalformedIfMatchIs400NamingTheHeader() throws Exception {
+        String id = created(gulouStaff());
+
+        for (String bad : new String[] {"0", "W/\"0\"", "*", "\"zero\""}) {
+            mvc.perform(put("/api/sample/activities/" + id)
+                            .with(gulouStaff())
+                            .header("If-Match", bad)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"participants\":90}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.fields").value("If-Match"));
+        }
+    }
+
+    @Test
+    void twoEditsOfTheSameVersionAnswer412ToTheSecondAndTheFirstIsKept() throws Exception {
+        String id = created(gulouStaff());
+        String amend = "{\"participants\":%d}";
+
+        mvc.perform(put("/api/sample/activities/" + id)
+                        .with(gulouStaff())
+                        .header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(amend.formatted(90)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1));
         mvc.perform(put("/api/sample/activities/" + id)
                         .with(gulouStaff())
+                        .header("If-Match", "\"0\"")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(amend.formatted(70)))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.type").value("urn:fulian:problem:conflict"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.type").value("urn:fulian:problem:precondition-failed"))
+                .andExpect(jsonPath("$.detailZh").value("该记录已被他人修改，请刷新后重试"))
                 .andExpect(jsonPath("$.titleEn")
-                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(".*\\p{IsHan}.*"))))
-                .andExpect(jsonPath("$.detailZh")
-                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" / "))));
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(".*\\p{IsHan}.*"))));
 
         assertThat(repository.findById(id).orElseThrow().participants()).isEqualTo(90);
     }

@@ -1,11 +1,12 @@
 package cn.fulian.starter.sample;
 
-import cn.fulian.starter.problem.ConflictException;
 import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.problem.NotFoundException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
 import cn.fulian.starter.scope.Role;
+import cn.fulian.starter.version.IfMatch;
+import cn.fulian.starter.version.Versioned;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,11 +32,9 @@ class SampleController {
             @NotNull @PositiveOrZero Integer participants,
             @NotNull LocalDate day) {}
 
-    record AmendRequest(
-            @NotNull @PositiveOrZero Integer participants,
-            @NotNull Long version) {}
+    record AmendRequest(@NotNull @PositiveOrZero Integer participants) {}
 
-    record ActivityView(String id, String unitPath, String title, int participants, Long version) {
+    record ActivityView(String id, String unitPath, String title, int participants, Long version) implements Versioned {
         static ActivityView of(SampleActivity a) {
             return new ActivityView(a.id(), a.unitPath(), a.title(), a.participants(), a.version());
         }
@@ -75,14 +75,16 @@ class SampleController {
     }
 
     @PutMapping("/api/sample/activities/{id}")
-    ActivityView amend(OrgScope scope, @PathVariable String id, @Valid @RequestBody AmendRequest request) {
+    ActivityView amend(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @Valid @RequestBody AmendRequest request) {
         SampleActivity activity = visible(scope, id);
         if (!scope.isOwnUnit(OrgPath.of(activity.unitPath()))) {
             throw new cn.fulian.starter.problem.ForbiddenException("只能修改本单位的活动 / only the recording unit may amend");
         }
-        if (!activity.version().equals(request.version())) {
-            throw new ConflictException("版本已变化 / stale version");
-        }
+        IfMatch.of(ifMatch).requireCurrent(activity.version());
         activity.amend(request.participants(), "更正");
         return ActivityView.of(repository.save(activity));
     }

@@ -25,6 +25,7 @@ import cn.fulian.starter.problem.ForbiddenException;
 import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.IfMatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -131,17 +132,17 @@ public class CaseService {
         return saved;
     }
 
-    public RightsCase accept(String id, OrgScope scope, String ifMatch, PersonalText note) {
+    public RightsCase accept(String id, OrgScope scope, IfMatch ifMatch, PersonalText note) {
         return actAsHandlingUnit(id, scope, ifMatch, c -> c.accept(Actor.of(scope), seal(note, id, NOTES), now()));
     }
 
-    public RightsCase addStep(String id, OrgScope scope, String ifMatch, StepType step, PersonalText note) {
+    public RightsCase addStep(String id, OrgScope scope, IfMatch ifMatch, StepType step, PersonalText note) {
         return actAsHandlingUnit(
                 id, scope, ifMatch, c -> c.addStep(Actor.of(scope), step, seal(note, id, NOTES), now()));
     }
 
     /** 交办 to a direct child or 上报 to the parent of the handling unit; any other unit is refused. */
-    public RightsCase requestTransfer(String id, OrgScope scope, String ifMatch, String toUnit, PersonalText reason) {
+    public RightsCase requestTransfer(String id, OrgScope scope, IfMatch ifMatch, String toUnit, PersonalText reason) {
         if (!OrgPath.isValid(toUnit)) {
             throw new InvalidFieldException("toUnit", "单位路径格式不正确", "is not a unit path");
         }
@@ -178,19 +179,19 @@ public class CaseService {
         return targets;
     }
 
-    public RightsCase acceptTransfer(String id, OrgScope scope, String ifMatch, PersonalText note) {
+    public RightsCase acceptTransfer(String id, OrgScope scope, IfMatch ifMatch, PersonalText note) {
         return actAsReceivingUnit(
                 id, scope, ifMatch, c -> c.acceptTransfer(Actor.of(scope), seal(note, id, NOTES), now()));
     }
 
-    public RightsCase rejectTransfer(String id, OrgScope scope, String ifMatch, PersonalText reason) {
+    public RightsCase rejectTransfer(String id, OrgScope scope, IfMatch ifMatch, PersonalText reason) {
         return actAsReceivingUnit(
                 id, scope, ifMatch, c -> c.rejectTransfer(Actor.of(scope), seal(reason, id, NOTES), now()));
     }
 
     /** 办结 on {@code closedOn}, or today when it is null. */
     public RightsCase close(
-            String id, OrgScope scope, String ifMatch, Outcome outcome, PersonalText summary, LocalDate closedOn) {
+            String id, OrgScope scope, IfMatch ifMatch, Outcome outcome, PersonalText summary, LocalDate closedOn) {
         if (closedOn != null) {
             entryYears.requireOpen("closedOn", closedOn);
         }
@@ -206,12 +207,12 @@ public class CaseService {
         });
     }
 
-    public RightsCase followUp(String id, OrgScope scope, String ifMatch, int satisfaction, PersonalText note) {
+    public RightsCase followUp(String id, OrgScope scope, IfMatch ifMatch, int satisfaction, PersonalText note) {
         return actAsHandlingUnit(
                 id, scope, ifMatch, c -> c.followUp(Actor.of(scope), satisfaction, seal(note, id, NOTES), now()));
     }
 
-    public RightsCase reopen(String id, OrgScope scope, String ifMatch, PersonalText reason) {
+    public RightsCase reopen(String id, OrgScope scope, IfMatch ifMatch, PersonalText reason) {
         return actAsHandlingUnit(id, scope, ifMatch, c -> {
             LocalDate newDue =
                     deadlines.concludeByAfterReopening(c.channel(), c.category(), c.urgent(), LocalDate.now(clock));
@@ -219,13 +220,13 @@ public class CaseService {
         });
     }
 
-    private RightsCase actAsHandlingUnit(String id, OrgScope scope, String ifMatch, Consumer<RightsCase> action) {
+    private RightsCase actAsHandlingUnit(String id, OrgScope scope, IfMatch ifMatch, Consumer<RightsCase> action) {
         RightsCase c = queries.visibleCase(id, scope);
         CaseAccess.requireHandlingOfficer(scope, c);
         return apply(c, ifMatch, action);
     }
 
-    private RightsCase actAsReceivingUnit(String id, OrgScope scope, String ifMatch, Consumer<RightsCase> action) {
+    private RightsCase actAsReceivingUnit(String id, OrgScope scope, IfMatch ifMatch, Consumer<RightsCase> action) {
         RightsCase c = queries.visibleCase(id, scope);
         CaseAccess.requireOfficer(scope);
         PendingTransfer pending = c.pendingTransfer();
@@ -238,29 +239,12 @@ public class CaseService {
         return apply(c, ifMatch, action);
     }
 
-    private RightsCase apply(RightsCase c, String ifMatch, Consumer<RightsCase> action) {
-        requireVersion(c, ifMatch);
+    private RightsCase apply(RightsCase c, IfMatch ifMatch, Consumer<RightsCase> action) {
+        ifMatch.requireCurrent(c.version());
         action.accept(c);
         RightsCase saved = repository.save(c);
         log.info("case {} now {} at {}", saved.id(), saved.status(), saved.handlingUnit());
         return saved;
-    }
-
-    /** An {@code If-Match} header holding an older version means the caller acted on a stale copy: 409. */
-    private static void requireVersion(RightsCase c, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return;
-        }
-        String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        long expected;
-        try {
-            expected = Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException("If-Match", "版本号格式不正确", "must be the case's version number");
-        }
-        if (c.version() == null || c.version() != expected) {
-            throw new ConflictException("案件已被他人修改，请刷新后重试 / the case changed since you loaded it; reload and try again");
-        }
     }
 
     private static TransferDirection directionOf(OrgPath handling, OrgPath to) {

@@ -199,7 +199,7 @@ class CaseRulesTest {
     }
 
     @Test
-    void aStaleVersionConflictsAndTheEarlierChangeIsKept() {
+    void aStaleVersionIs412AndTheEarlierChangeIsKept() {
         String id = desk.register(gudongRights(), Desk.intake(Person.random()));
         Reply accepted = desk.post(gudongRights(), Desk.CASES + "/" + id + "/accept", Map.of("note", "受理"), "\"0\"");
         assertThat(accepted.status()).isEqualTo(200);
@@ -207,11 +207,29 @@ class CaseRulesTest {
 
         Reply stale = desk.post(
                 gudongRights(), Desk.CASES + "/" + id + "/steps", Map.of("type", "MEDIATION", "note", "调解"), "\"0\"");
-        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.etag()).isEqualTo("\"1\"");
+        assertThat(stale.json().get("type").asString()).isEqualTo("urn:fulian:problem:precondition-failed");
 
         JsonNode after = desk.getCase(gudongRights(), id).json();
         assertThat(after.at("/status/code").asString()).isEqualTo("ACCEPTED");
         assertThat(after.get("timeline")).hasSize(2);
+    }
+
+    @Test
+    void anActionWithoutIfMatchIs428AndChangesNothing() {
+        String id = desk.register(gudongRights(), Desk.intake(Person.random()));
+        assertThat(desk.getCase(gudongRights(), id).etag()).isEqualTo("\"0\"");
+
+        Reply missing = desk.post(gudongRights(), Desk.CASES + "/" + id + "/accept", Map.of("note", "受理"));
+        assertThat(missing.status()).isEqualTo(428);
+        assertThat(missing.json().get("type").asString()).isEqualTo("urn:fulian:problem:precondition-required");
+        Reply malformed = desk.post(gudongRights(), Desk.CASES + "/" + id + "/accept", Map.of("note", "受理"), "W/\"0\"");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("fields").asString()).isEqualTo("If-Match");
+
+        assertThat(desk.getCase(gudongRights(), id).json().at("/status/code").asString())
+                .isEqualTo("REGISTERED");
     }
 
     @Test
@@ -230,7 +248,7 @@ class CaseRulesTest {
             for (Future<Integer> f : pool.invokeAll(steps)) {
                 statuses.add(f.get());
             }
-            assertThat(statuses).allMatch(s -> s == 200 || s == 409);
+            assertThat(statuses).allMatch(s -> s == 200 || s == 412);
             long succeeded = statuses.stream().filter(s -> s == 200).count();
             JsonNode after = desk.getCase(gudongRights(), id).json();
             long recorded = after.get("timeline")

@@ -81,8 +81,14 @@ public class Desk {
         return perform(req);
     }
 
+    /**
+     * An action sent the way the console sends it: with the case's version as {@code who} last read it (its {@code
+     * ETag}) as {@code If-Match}. A case {@code who} cannot read still gets a well-formed header, so the answer is the
+     * one about scope.
+     */
     public Reply act(JwtRequestPostProcessor who, String caseId, String action, Object body) {
-        return post(who, CASES + "/" + caseId + "/" + action, body);
+        String etag = getCase(who, caseId).etag();
+        return post(who, CASES + "/" + caseId + "/" + action, body, etag == null ? "\"0\"" : etag);
     }
 
     /** Performs an action that must succeed. */

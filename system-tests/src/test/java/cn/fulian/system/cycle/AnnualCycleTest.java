@@ -255,9 +255,12 @@ class AnnualCycleTest {
         Map<String, Object> amend = loan("鼓东街道创业贴息贷款发放", "120.25", GUDONG);
         amend.remove("type");
         amend.remove("year");
-        amend.put("version", current.path("version").asLong());
         amend.put("reason", "补录三户贷款");
-        JsonNode amended = api.put(GATEWAY + "/api/activities/" + loanId, gudong, amend)
+        JsonNode amended = api.put(
+                        GATEWAY + "/api/activities/" + loanId,
+                        gudong,
+                        amend,
+                        "\"" + current.path("version").asLong() + "\"")
                 .expect(200)
                 .json();
         assertThat(amended.path("metrics").path("loanAmount").decimalValue()).isEqualByComparingTo("120.25");
@@ -273,7 +276,8 @@ class AnnualCycleTest {
         JsonNode voided = api.post(
                         GATEWAY + "/api/activities/" + duplicate + "/void",
                         gulou,
-                        Map.of("version", version, "reason", "重复录入"))
+                        Map.of("reason", "重复录入"),
+                        "\"" + version + "\"")
                 .expect(200)
                 .json();
         assertThat(voided.path("status").asString()).isEqualTo("VOIDED");
@@ -282,7 +286,8 @@ class AnnualCycleTest {
         Answer stale = api.post(
                 GATEWAY + "/api/activities/" + duplicate + "/void",
                 gulou,
-                Map.of("version", version, "reason", "再次作废"));
+                Map.of("reason", "再次作废"),
+                "\"" + voided.path("version").asLong() + "\"");
         assertThat(stale.status())
                 .as("voiding a voided activity: %s", stale.body())
                 .isEqualTo(409);
@@ -345,18 +350,27 @@ class AnnualCycleTest {
         String officer = api.token("gulou-rights");
         String mediated = registerCase(officer, "VISIT", "MARRIAGE_FAMILY", "王秀兰", "13705911234");
         handle(officer, mediated, "MEDIATION", "MEDIATED");
-        api.post(GATEWAY + "/api/rights/cases/" + mediated + "/follow-up", officer, Map.of("satisfaction", 5))
+        api.post(
+                        GATEWAY + "/api/rights/cases/" + mediated + "/follow-up",
+                        officer,
+                        Map.of("satisfaction", 5),
+                        api.etag(GATEWAY + "/api/rights/cases/" + mediated, officer))
                 .expect(200);
         String explained = registerCase(officer, "HOTLINE_12338", "LABOUR_SOCIAL_SECURITY", "郑美玉", "13805917654");
         handle(officer, explained, "CONSULTATION", "EXPLAINED");
         String open = registerCase(officer, "LETTER", "PROPERTY_RIGHTS", "黄玉珍", "0591-87654321");
-        api.post(GATEWAY + "/api/rights/cases/" + open + "/accept", officer, Map.of())
+        api.post(
+                        GATEWAY + "/api/rights/cases/" + open + "/accept",
+                        officer,
+                        Map.of(),
+                        api.etag(GATEWAY + "/api/rights/cases/" + open, officer))
                 .expect(200);
 
         Answer staff = api.post(
                 GATEWAY + "/api/rights/cases/" + open + "/close",
                 api.token("gulou-staff"),
-                Map.of("outcome", "RESOLVED", "summary", "已处理"));
+                Map.of("outcome", "RESOLVED", "summary", "已处理"),
+                api.etag(GATEWAY + "/api/rights/cases/" + open, officer));
         assertThat(staff.status())
                 .as("district staff without the officer role closing: %s", staff.body())
                 .isEqualTo(403);
@@ -451,7 +465,8 @@ class AnnualCycleTest {
         return api.post(
                 GATEWAY + "/api/planning/assignments/" + id + "/allocations",
                 token,
-                Map.of("allocations", items, "version", version));
+                Map.of("allocations", items),
+                "\"" + version + "\"");
     }
 
     private static void acknowledge(String token, String task, String unit) {
@@ -595,10 +610,11 @@ class AnnualCycleTest {
 
     private static void handle(String officer, String id, String step, String outcome) {
         String base = GATEWAY + "/api/rights/cases/" + id;
-        api.post(base + "/accept", officer, Map.of()).expect(200);
-        api.post(base + "/steps", officer, Map.of("type", step, "note", "已与当事人沟通"))
+        api.post(base + "/accept", officer, Map.of(), api.etag(base, officer)).expect(200);
+        api.post(base + "/steps", officer, Map.of("type", step, "note", "已与当事人沟通"), api.etag(base, officer))
                 .expect(200);
-        JsonNode closed = api.post(base + "/close", officer, Map.of("outcome", outcome, "summary", "已办结"))
+        JsonNode closed = api.post(
+                        base + "/close", officer, Map.of("outcome", outcome, "summary", "已办结"), api.etag(base, officer))
                 .expect(200)
                 .json();
         assertThat(closed.path("status").path("code").asString()).isEqualTo("CLOSED");

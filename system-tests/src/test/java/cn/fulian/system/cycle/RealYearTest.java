@@ -314,8 +314,8 @@ class RealYearTest {
                 .path("id")
                 .asString();
         String base = GATEWAY + "/api/rights/cases/" + id;
-        api.post(base + "/accept", officer, Map.of()).expect(200);
-        api.post(base + "/steps", officer, Map.of("type", "CONSULTATION", "note", "已答复当事人"))
+        api.post(base + "/accept", officer, Map.of(), api.etag(base, officer)).expect(200);
+        api.post(base + "/steps", officer, Map.of("type", "CONSULTATION", "note", "已答复当事人"), api.etag(base, officer))
                 .expect(200);
         JsonNode closed = api.post(
                         base + "/close",
@@ -326,7 +326,8 @@ class RealYearTest {
                                 "summary",
                                 "已办结",
                                 "closedOn",
-                                received.plusDays(5).toString()))
+                                received.plusDays(5).toString()),
+                        api.etag(base, officer))
                 .expect(200)
                 .json();
         return closed.path("closedOnTime").asBoolean();
@@ -359,7 +360,6 @@ class RealYearTest {
                     .expect(201)
                     .json();
             Map<String, Object> review = new LinkedHashMap<>();
-            review.put("version", honour.path("version").asLong());
             review.put("round", year + "年复查");
             review.put("outcome", outcome);
             review.put("reviewedOn", LocalDate.of(year, 9, 1).toString());
@@ -369,7 +369,12 @@ class RealYearTest {
             if (outcome.equals("TRANSFERRED")) {
                 review.put("transferredToPath", PINGTAN);
             }
-            api.post(GATEWAY + "/api/activities/honours/" + honour.path("id").asString() + "/reviews", city, review)
+            api.post(
+                            GATEWAY + "/api/activities/honours/"
+                                    + honour.path("id").asString() + "/reviews",
+                            city,
+                            review,
+                            "\"" + honour.path("version").asLong() + "\"")
                     .expect(200);
             synchronized (reviews) {
                 reviews.computeIfAbsent(holder, k -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
@@ -552,7 +557,11 @@ class RealYearTest {
         if (retained != null) {
             body.put("retained", new BigDecimal(retained));
         }
-        return api.post(GATEWAY + "/api/planning/assignments/" + assignment(key, unit) + "/allocations", token, body);
+        return api.post(
+                GATEWAY + "/api/planning/assignments/" + assignment(key, unit) + "/allocations",
+                token,
+                body,
+                api.etag(GATEWAY + "/api/planning/assignments/" + assignment(key, unit), token));
     }
 
     private static String assignment(String key, String unit) {

@@ -140,9 +140,8 @@ public final class Drill {
                         "allocations",
                         List.of(
                                 Map.of("unitCode", "350102", "target", GULOU_TARGET),
-                                Map.of("unitCode", "350104", "target", CANGSHAN_TARGET)),
-                        "version",
-                        cityAssignment.path("version").asLong()));
+                                Map.of("unitCode", "350104", "target", CANGSHAN_TARGET))),
+                "\"" + cityAssignment.path("version").asLong() + "\"");
 
         // 鼓楼 acknowledges, gives 鼓东 its share and keeps the rest: each unit counts its own work toward its own
         String gulouAssignment = ownAssignment("gulou-staff");
@@ -154,7 +153,12 @@ public final class Drill {
                         "allocations",
                         List.of(Map.of("unitCode", "350102001", "target", GUDONG_TARGET)),
                         "retained",
-                        GULOU_TARGET.subtract(GUDONG_TARGET)));
+                        GULOU_TARGET.subtract(GUDONG_TARGET)),
+                "\""
+                        + gateway.getJson("gulou-staff", "/api/planning/assignments/" + gulouAssignment)
+                                .path("version")
+                                .asLong()
+                        + "\"");
     }
 
     /** The user's own assignment of the drill's task, once planning has written it. */

@@ -303,7 +303,8 @@ class FaultToleranceTest {
         gateway.postJson(
                 user,
                 "/api/activities/" + victim.activityId() + "/void",
-                Map.of("version", current.path("version").asLong(), "reason", "故障演练:作废"));
+                Map.of("reason", "故障演练:作废"),
+                "\"" + current.path("version").asLong() + "\"");
         truth.voided(victim.activityId());
     }
 

@@ -81,6 +81,23 @@ public final class Gateway {
         return JSON.readTree(response.body());
     }
 
+    /** POST of a change to an existing record, with the version the caller read as {@code If-Match}; must answer 2xx. */
+    public JsonNode postJson(String user, String path, Object body, String ifMatch)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = send(
+                user,
+                HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", ifMatch)
+                        .timeout(REQUEST_TIMEOUT)
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(
+                    "POST " + path + " as " + user + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     private HttpResponse<String> send(String user, HttpRequest.Builder request)
             throws IOException, InterruptedException {
         request.header("Authorization", "Bearer " + token(user));

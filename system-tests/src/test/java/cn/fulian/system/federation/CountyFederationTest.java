@@ -356,7 +356,8 @@ class CountyFederationTest {
         api.post(
                         GATEWAY + "/api/planning/assignments/" + assignment + "/allocations",
                         token,
-                        Map.of("allocations", items))
+                        Map.of("allocations", items),
+                        api.etag(GATEWAY + "/api/planning/assignments/" + assignment, token))
                 .expect(200);
     }
 

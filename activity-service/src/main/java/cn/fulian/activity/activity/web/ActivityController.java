@@ -8,6 +8,7 @@ import cn.fulian.activity.catalogue.CatalogueService;
 import cn.fulian.activity.catalogue.MetricDefinition;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.IfMatch;
 import cn.fulian.starter.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -98,16 +100,23 @@ class ActivityController {
     @PutMapping("/{id:act-.+}")
     @Operation(
             summary = "修改活动(须填原因) / amend an activity with a reason",
-            description = "提交修改后的完整内容和所编辑的版本号;版本已变化时返回409。活动类型和计划年度不可修改。")
-    ActivityView amend(OrgScope scope, @PathVariable String id, @Valid @RequestBody AmendActivityRequest request) {
-        return view(activities.amend(scope, id, request.version(), request.toDraft(), request.reason()));
+            description = "提交修改后的完整内容,If-Match 带所编辑的版本号(ETag);缺少时返回428,版本已变化时返回412。活动类型和计划年度不可修改。")
+    ActivityView amend(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @Valid @RequestBody AmendActivityRequest request) {
+        return view(activities.amend(scope, id, IfMatch.of(ifMatch), request.toDraft(), request.reason()));
     }
 
     @PostMapping("/{id:act-.+}/void")
     @Operation(summary = "作废活动(须填原因) / void an activity with a reason")
     ActivityView voidActivity(
-            OrgScope scope, @PathVariable String id, @Valid @RequestBody VoidActivityRequest request) {
-        return view(activities.voidActivity(scope, id, request.version(), request.reason()));
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @Valid @RequestBody VoidActivityRequest request) {
+        return view(activities.voidActivity(scope, id, IfMatch.of(ifMatch), request.reason()));
     }
 
     private ActivityView view(Activity a) {

@@ -5,6 +5,7 @@ import cn.fulian.activity.activity.Amendment;
 import cn.fulian.activity.activity.EvidenceFile;
 import cn.fulian.activity.activity.Link;
 import cn.fulian.activity.catalogue.MetricDefinition;
+import cn.fulian.starter.version.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +38,8 @@ public record ActivityView(
         Instant recordedAt,
         Instant updatedAt,
         String importBatchId,
-        Long version) {
+        Long version)
+        implements Versioned {
 
     public record MetricValue(String code, String label, String unit, BigDecimal value) {}
 

@@ -2,7 +2,6 @@ package cn.fulian.activity.activity.web;
 
 import cn.fulian.activity.activity.ActivityDraft;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,13 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The activity as it should read now, with the reason for the change and the version that was edited (a stale version
- * gives 409). Type and plan year cannot change.
+ * The activity as it should read now, with the reason for the change (the version that was edited comes as {@code
+ * If-Match}). Type and plan year cannot change.
  */
 record AmendActivityRequest(
-        @NotNull(message = "须提供所修改记录的版本号|the version being edited is required")
-        Long version,
-
         @NotBlank(message = "请填写修改原因|a reason is required") @Size(max = 200)
         String reason,
 

@@ -10,6 +10,7 @@ import cn.fulian.activity.honour.ReviewOutcome;
 import cn.fulian.activity.honour.RoundCount;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.IfMatch;
 import cn.fulian.starter.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -89,9 +91,20 @@ class HonourController {
     @Operation(
             summary = "复查荣誉 / review an honour",
             description = "结果 RETAINED 保留 / REVOKED 撤销 / TRANSFERRED 移交(须填接收单位);撤销和移交须填原因;每轮只复查一次")
-    HonourView review(OrgScope scope, @PathVariable String id, @Valid @RequestBody ReviewHonourRequest r) {
+    HonourView review(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @Valid @RequestBody ReviewHonourRequest r) {
         return view(honours.review(
-                scope, id, r.version(), r.round(), r.outcome(), r.reason(), r.transferredToPath(), r.reviewedOn()));
+                scope,
+                id,
+                IfMatch.of(ifMatch),
+                r.round(),
+                r.outcome(),
+                r.reason(),
+                r.transferredToPath(),
+                r.reviewedOn()));
     }
 
     @GetMapping("/review-rounds")

@@ -2,6 +2,7 @@ package cn.fulian.activity.honour.web;
 
 import cn.fulian.activity.honour.Honour;
 import cn.fulian.activity.honour.HonourReview;
+import cn.fulian.starter.version.Versioned;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,7 +26,8 @@ record HonourView(
         List<ReviewView> reviews,
         String registeredBy,
         Instant registeredAt,
-        Long version) {
+        Long version)
+        implements Versioned {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 

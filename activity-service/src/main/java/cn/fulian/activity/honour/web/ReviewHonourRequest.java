@@ -12,9 +12,6 @@ import java.time.LocalDate;
  * earlier year's review ledger is moved in).
  */
 record ReviewHonourRequest(
-        @NotNull(message = "须提供所复查记录的版本号|the version being reviewed is required")
-        Long version,
-
         @NotBlank @Size(max = 30) String round,
         @NotNull ReviewOutcome outcome,
         @Size(max = 200) String reason,

@@ -6,6 +6,7 @@ import cn.fulian.planning.allocation.Assignment;
 import cn.fulian.planning.allocation.AssignmentStatus;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.IfMatch;
 import cn.fulian.starter.web.PageView;
 import cn.fulian.starter.web.Paging;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,24 +24,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Assignments: my unit's list, allocation down the tree, acknowledgement, reminders, extensions, cancellation. */
+/**
+ * Assignments: my unit's list, allocation down the tree, acknowledgement, reminders, extensions, cancellation. A split
+ * sends the version of the assignment it was made on as {@code If-Match}; every assignment answered carries its
+ * version as {@code ETag}.
+ */
 @RestController
 @RequestMapping("/api/planning")
 class AssignmentController {
 
     @Schema(
             example =
-                    "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":30},{\"unitCode\":\"350104\",\"target\":25}],"
-                            + "\"version\":0}")
+                    "{\"allocations\":[{\"unitCode\":\"350102\",\"target\":30},{\"unitCode\":\"350104\",\"target\":25}]}")
     /** The split among direct children and, for a count or amount, the share the unit keeps itself (本级保留). */
     record AllocateRequest(
             @NotEmpty @Size(max = 300) List<@Valid @NotNull Item> allocations,
-            @DecimalMin("0") BigDecimal retained,
-            Long version) {
+            @DecimalMin("0") BigDecimal retained) {
         record Item(
                 @NotBlank String unitCode, @DecimalMin("0") BigDecimal target) {}
     }
@@ -111,11 +115,15 @@ class AssignmentController {
     }
 
     @PostMapping("/assignments/{id}/allocations")
-    AssignmentView allocate(OrgScope scope, @PathVariable String id, @Valid @RequestBody AllocateRequest request) {
+    AssignmentView allocate(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @Valid @RequestBody AllocateRequest request) {
         List<AllocationInput> inputs = request.allocations().stream()
                 .map(i -> new AllocationInput(i.unitCode(), i.target()))
                 .toList();
-        return view(allocations.allocate(scope, id, inputs, request.retained(), request.version()));
+        return view(allocations.allocate(scope, id, inputs, request.retained(), IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/assignments/{id}/allocations/{unitCode}/cancel")

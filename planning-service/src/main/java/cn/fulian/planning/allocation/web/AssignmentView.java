@@ -4,6 +4,7 @@ import cn.fulian.planning.allocation.Allocation;
 import cn.fulian.planning.allocation.Assignment;
 import cn.fulian.planning.allocation.ExtensionRequest;
 import cn.fulian.planning.plan.Indicator;
+import cn.fulian.starter.version.Versioned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +39,8 @@ public record AssignmentView(
         ExtensionRequest extension,
         int reminders,
         String cancelReason,
-        Long version) {
+        Long version)
+        implements Versioned {
 
     static AssignmentView of(Assignment a, String unitName) {
         String label = switch (a.status()) {

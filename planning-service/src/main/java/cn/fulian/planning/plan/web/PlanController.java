@@ -6,6 +6,7 @@ import cn.fulian.planning.plan.AnnualPlan;
 import cn.fulian.planning.plan.PlanService;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.IfMatch;
 import cn.fulian.starter.web.PageView;
 import cn.fulian.starter.web.Paging;
 import jakarta.validation.ConstraintViolation;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -36,7 +38,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Annual plans: write, import, edit while a draft, publish, revise, cancel tasks, close, copy to next year. */
+/**
+ * Annual plans: write, import, edit while a draft, publish, revise, cancel tasks, close, copy to next year. An edit
+ * sends the version it was made on as {@code If-Match}; every plan answered carries its version as {@code ETag}.
+ */
 @RestController
 @RequestMapping("/api/planning/plans")
 class PlanController {
@@ -110,8 +115,12 @@ class PlanController {
     }
 
     @PutMapping("/{id}")
-    PlanView edit(OrgScope scope, @PathVariable String id, @Valid @RequestBody PlanRequest request) {
-        return view(plans.edit(scope, id, request.toContent(), request.version()));
+    PlanView edit(
+            OrgScope scope,
+            @PathVariable String id,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @Valid @RequestBody PlanRequest request) {
+        return view(plans.edit(scope, id, request.toContent(), IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/{id}/publish")

@@ -34,8 +34,7 @@ public record PlanRequest(
         @NotBlank @Size(max = 100) String title,
         @Size(max = 5000) String overallRequirements,
         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> workAreas,
-        @NotNull @Size(max = 500) List<@Valid @NotNull TaskRequest> tasks,
-        Long version) {
+        @NotNull @Size(max = 500) List<@Valid @NotNull TaskRequest> tasks) {
 
     public record TaskRequest(
             @NotBlank String workArea,

@@ -3,6 +3,7 @@ package cn.fulian.planning.plan.web;
 import cn.fulian.planning.plan.AnnualPlan;
 import cn.fulian.planning.plan.TargetRevision;
 import cn.fulian.planning.plan.Task;
+import cn.fulian.starter.version.Versioned;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +22,8 @@ public record PlanView(
         String createdBy,
         Instant publishedAt,
         Long version,
-        String unitName) {
+        String unitName)
+        implements Versioned {
 
     static PlanView of(AnnualPlan p, String unitName) {
         String label = switch (p.status()) {

@@ -11,6 +11,8 @@ import cn.fulian.rights.codes.CaseStatus;
 import cn.fulian.rights.codes.Category;
 import cn.fulian.rights.codes.Channel;
 import cn.fulian.starter.scope.OrgScope;
+import cn.fulian.starter.version.ETags;
+import cn.fulian.starter.version.IfMatch;
 import cn.fulian.starter.web.PageView;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -29,13 +31,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Rights cases over HTTP. Every response carrying a case goes through {@link CaseViews}: masked, except the answer to
- * {@code POST /{id}/unmask}, which is recorded. Actions accept an optional {@code If-Match: "<version>"}; the case's version comes back as {@code ETag}.
+ * {@code POST /{id}/unmask}, which is recorded. Every answer carrying a case has its version as {@code ETag}; every action
+ * on a case must send it back as {@code If-Match} (missing 428, stale 412).
  */
 @RestController
 @RequestMapping("${fulian.api-prefix}/cases")
 class CaseController {
-
-    private static final String IF_MATCH = "If-Match";
 
     private final CaseService cases;
     private final CaseQueries queries;
@@ -70,7 +71,7 @@ class CaseController {
                 .path("/{id}")
                 .buildAndExpand(c.id())
                 .toUri();
-        return ResponseEntity.created(location).eTag(etag(c)).body(views.masked(c, scope));
+        return ResponseEntity.created(location).eTag(ETags.of(c.version())).body(views.masked(c, scope));
     }
 
     @GetMapping
@@ -108,7 +109,7 @@ class CaseController {
         RightsCase c = queries.visibleCase(id, scope);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .eTag(etag(c))
+                .eTag(ETags.of(c.version()))
                 .body(views.unmasked(c, scope, body == null ? null : body.reason()));
     }
 
@@ -124,82 +125,79 @@ class CaseController {
     ResponseEntity<CaseView> accept(
             OrgScope scope,
             @PathVariable String id,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody(required = false) Requests.Note body) {
-        return respond(cases.accept(id, scope, ifMatch, body == null ? null : body.note()), scope);
+        return respond(cases.accept(id, scope, IfMatch.of(ifMatch), body == null ? null : body.note()), scope);
     }
 
     @PostMapping("/{id}/steps")
     ResponseEntity<CaseView> addStep(
             OrgScope scope,
             @PathVariable String id,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody Requests.Step body) {
-        return respond(cases.addStep(id, scope, ifMatch, body.type(), body.note()), scope);
+        return respond(cases.addStep(id, scope, IfMatch.of(ifMatch), body.type(), body.note()), scope);
     }
 
     @PostMapping("/{id}/transfers")
     ResponseEntity<CaseView> requestTransfer(
             OrgScope scope,
             @PathVariable String id,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody Requests.Transfer body) {
-        return respond(cases.requestTransfer(id, scope, ifMatch, body.toUnit(), body.reason()), scope);
+        return respond(cases.requestTransfer(id, scope, IfMatch.of(ifMatch), body.toUnit(), body.reason()), scope);
     }
 
     @PostMapping("/{id}/transfers/accept")
     ResponseEntity<CaseView> acceptTransfer(
             OrgScope scope,
             @PathVariable String id,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody(required = false) Requests.Note body) {
-        return respond(cases.acceptTransfer(id, scope, ifMatch, body == null ? null : body.note()), scope);
+        return respond(cases.acceptTransfer(id, scope, IfMatch.of(ifMatch), body == null ? null : body.note()), scope);
     }
 
     @PostMapping("/{id}/transfers/reject")
     ResponseEntity<CaseView> rejectTransfer(
             OrgScope scope,
             @PathVariable String id,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody Requests.Reason body) {
-        return respond(cases.rejectTransfer(id, scope, ifMatch, body.reason()), scope);
+        return respond(cases.rejectTransfer(id, scope, IfMatch.of(ifMatch), body.reason()), scope);
     }
 
     @PostMapping("/{id}/close")
     ResponseEntity<CaseView> close(
             OrgScope scope,
             @PathVariable String id,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody Requests.Close body) {
-        return respond(cases.close(id, scope, ifMatch, body.outcome(), body.summary(), body.closedOn()), scope);
+        return respond(
+                cases.close(id, scope, IfMatch.of(ifMatch), body.outcome(), body.summary(), body.closedOn()), scope);
     }
 
     @PostMapping("/{id}/follow-up")
     ResponseEntity<CaseView> followUp(
             OrgScope scope,
             @PathVariable String id,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody Requests.FollowUp body) {
-        return respond(cases.followUp(id, scope, ifMatch, body.satisfaction(), body.note()), scope);
+        return respond(cases.followUp(id, scope, IfMatch.of(ifMatch), body.satisfaction(), body.note()), scope);
     }
 
     @PostMapping("/{id}/reopen")
     ResponseEntity<CaseView> reopen(
             OrgScope scope,
             @PathVariable String id,
-            @RequestHeader(name = IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody Requests.Reason body) {
-        return respond(cases.reopen(id, scope, ifMatch, body.reason()), scope);
+        return respond(cases.reopen(id, scope, IfMatch.of(ifMatch), body.reason()), scope);
     }
 
     private ResponseEntity<CaseView> respond(RightsCase c, OrgScope scope) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .eTag(etag(c))
+                .eTag(ETags.of(c.version()))
                 .body(views.masked(c, scope));
-    }
-
-    private static String etag(RightsCase c) {
-        return "\"" + (c.version() == null ? 0 : c.version()) + "\"";
     }
 }
