@@ -110,8 +110,6 @@ public final class Bench {
             MongoDatabase benchDb = rawClient.getDatabase("bench");
             MongoCollection<Document> allocations = benchDb.getCollection("raw_allocations");
             MongoCollection<Document> contributions = benchDb.getCollection("raw_contributions");
-            allocations.drop();
-            contributions.drop();
 
             Log.line(
                     "seed: %,d units, %d tasks, %,d assignments",

@@ -42,7 +42,7 @@ public final class IfMatch {
         Matcher m = STRONG_NUMBER.matcher(header.strip());
         if (!m.matches()) {
             throw new InvalidFieldException(
-                    HEADER, "版本号格式不正确,应为带引号的版本号,如 \"3\"", "must be the record's version in quotes, e.g. \"3\"");
+                    HEADER, "版本号格式不正确，应为带引号的版本号，如 \"3\"", "must be the record's version in quotes, e.g. \"3\"");
         }
         return Long.parseLong(m.group(1));
     }
