@@ -45,6 +45,10 @@ public final class Bench {
         Results results = new Results();
         PlatformControl platform = new PlatformControl(settings.root());
         Log.line("bench (%s) against %s", settings.small() ? "small" : "full", settings.root());
+        // the report is rendered once before the run, so its classes are loaded: a warm restart at the end runs
+        // ./platform up, which rebuilds every jar (this one too) when a source changed meanwhile
+        Report.markdown(results, machine, date, settings.describe(), 0);
+        Report.render(Report.json(results, machine, date, settings.describe(), 0));
         try {
             run(settings, platform, results);
         } catch (Exception e) {

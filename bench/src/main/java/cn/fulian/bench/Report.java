@@ -40,10 +40,15 @@ final class Report {
 
     static void write(Path dir, Map<String, Object> json, Results results, String md) throws IOException {
         Files.createDirectories(dir);
-        JsonMapper mapper =
-                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        Files.writeString(dir.resolve("latest.json"), mapper.writeValueAsString(json) + "\n");
+        Files.writeString(dir.resolve("latest.json"), render(json) + "\n");
         Files.writeString(dir.resolve("latest.md"), md);
+    }
+
+    static String render(Map<String, Object> json) {
+        return JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build()
+                .writeValueAsString(json);
     }
 
     static Map<String, Object> json(
