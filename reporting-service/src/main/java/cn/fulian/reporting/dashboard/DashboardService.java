@@ -81,7 +81,23 @@ public class DashboardService {
 
     /** The dashboard of a unit already checked to be in scope, with pace and periods counted up to {@code today}. */
     public DashboardView dashboard(OrgPath unit, int year, LocalDate today) {
+        return view(unit, year, today, read(unit, year, today));
+    }
+
+    /** A dashboard and its children's full rows, read once (the workbook export shows both). */
+    public record WithChildRows(DashboardView view, List<UnitRows> children) {}
+
+    public WithChildRows withChildRows(OrgScope scope, String unitParam, Integer yearParam) {
+        OrgPath unit = scope.unitOrOwn(unitParam);
+        int year = yearOr(yearParam);
+        LocalDate today = LocalDate.now(clock);
         Shown shown = read(unit, year, today);
+        List<UnitRows> children = new ArrayList<>();
+        shown.childRows().forEach((path, rows) -> children.add(new UnitRows(ref(OrgPath.of(path)), year, rows)));
+        return new WithChildRows(view(unit, year, today, shown), children);
+    }
+
+    private DashboardView view(OrgPath unit, int year, LocalDate today, Shown shown) {
         List<ChildSummary> children = new ArrayList<>();
         shown.childRows().forEach((path, rows) -> children.add(Scores.summary(ref(OrgPath.of(path)), rows)));
         RightsKpis own = kpis(unit, shown.rights());
@@ -114,14 +130,6 @@ public class DashboardService {
         List<TaskUnitDoc> docs = reads.taskRows(year, tasks.keySet(), List.of(unit.value()));
         TaskRows rows = taskRows(year, tasks, today, List.of(unit.value()));
         return new UnitRows(ref(unit), year, rows.rows(docs));
-    }
-
-    /** The children of a unit with their full rows, in the order its dashboard lists them (for the exports). */
-    public List<UnitRows> childRows(OrgPath unit, int year) {
-        Shown shown = read(unit, year, LocalDate.now(clock));
-        List<UnitRows> out = new ArrayList<>();
-        shown.childRows().forEach((path, rows) -> out.add(new UnitRows(ref(OrgPath.of(path)), year, rows)));
-        return out;
     }
 
     /** What one dashboard shows, read with one lookup per collection: the unit's documents and its children's rows. */

@@ -35,11 +35,10 @@ public class ExportService {
     }
 
     public Download dashboardWorkbook(OrgScope scope, String unit, Integer year) {
-        DashboardView d = dashboards.dashboard(scope, unit, year);
+        DashboardService.WithChildRows read = dashboards.withChildRows(scope, unit, year);
+        DashboardView d = read.view();
         Map<String, List<TaskRow>> childRows = new LinkedHashMap<>();
-        dashboards
-                .childRows(OrgPath.of(d.unit().path()), d.year())
-                .forEach(c -> childRows.put(c.unit().path(), c.tasks()));
+        read.children().forEach(c -> childRows.put(c.unit().path(), c.tasks()));
         return new Download(
                 Workbooks.dashboard(d, childRows, clock.getZone()),
                 Download.XLSX,
