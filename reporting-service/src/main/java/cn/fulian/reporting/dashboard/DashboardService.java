@@ -12,6 +12,7 @@ import cn.fulian.reporting.period.ScheduleService;
 import cn.fulian.reporting.readmodel.HonourCounters;
 import cn.fulian.reporting.readmodel.PlanDoc;
 import cn.fulian.reporting.readmodel.ReadModelReads;
+import cn.fulian.reporting.readmodel.ReadModelReads.UnitAndChildren;
 import cn.fulian.reporting.readmodel.RightsCounters;
 import cn.fulian.reporting.readmodel.TaskDoc;
 import cn.fulian.reporting.readmodel.TaskUnitDoc;
@@ -31,8 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
@@ -141,23 +140,18 @@ public class DashboardService {
 
     private Shown read(OrgPath unit, int year, LocalDate today) {
         Map<String, TaskDoc> tasks = reads.tasks(year);
-        List<TaskUnitDoc> ownDocs = reads.taskUnits(year, tasks.keySet(), List.of(unit.value()));
-        Set<String> childPaths = new TreeSet<>();
-        ownDocs.forEach(d -> childPaths.addAll(d.childUnits()));
-        directory.children(unit).forEach(c -> childPaths.add(c.path()));
+        UnitAndChildren docs = reads.unitAndChildren(
+                year,
+                tasks.keySet(),
+                unit,
+                directory.children(unit).stream().map(OrgUnitInfo::path).toList());
         List<String> paths = new ArrayList<>();
         paths.add(unit.value());
-        paths.addAll(childPaths);
+        paths.addAll(docs.children().keySet());
         TaskRows rows = taskRows(year, tasks, today, paths);
-
-        Map<String, List<TaskUnitDoc>> byChild = new LinkedHashMap<>();
-        childPaths.forEach(p -> byChild.put(p, new ArrayList<>()));
-        for (TaskUnitDoc d : reads.taskRows(year, tasks.keySet(), childPaths)) {
-            byChild.get(d.unitPath()).add(d);
-        }
         Map<String, List<TaskRow>> childRows = new LinkedHashMap<>();
-        byChild.forEach((path, docs) -> childRows.put(path, rows.rows(docs)));
-        return new Shown(rows, ownDocs, childRows, rows.rights());
+        docs.children().forEach((path, childDocs) -> childRows.put(path, rows.rows(childDocs)));
+        return new Shown(rows, docs.own(), childRows, rows.rights());
     }
 
     /** How rows of these units are worked out: the year's plans and the counters their tasks may take figures from. */

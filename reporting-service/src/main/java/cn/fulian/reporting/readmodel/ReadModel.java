@@ -42,6 +42,18 @@ public final class ReadModel {
     public static final String EXPECTED_REPORTS = "expectedReports";
     /** On a (year, task, unit) document: per period, reports submitted / on time / approved in the subtree. */
     public static final String REPORT_COUNTS = "reportCounts";
+    /**
+     * On a (year, task, unit) document: what each child's row of the same task shows (target, actual, due date,
+     * acknowledgement, cancellation, its reports' states and values), by the child's code, written with every change
+     * to the child's own document, so a dashboard reads its own documents only, not its children's.
+     */
+    public static final String CHILD_FIGURES = "childFigures";
+
+    /**
+     * Not part of the read model (a rebuild keeps it): which shape of the read model the stored documents have. A read
+     * model written before {@link #CHILD_FIGURES} existed is read the old way until it is rebuilt.
+     */
+    public static final String SHAPE = "read_model_shape";
 
     public static final List<String> ALL =
             List.of(PLANS, TASKS, ASSIGNMENTS, TASK_UNITS, RIGHTS, CASES, REPORTS, HONOURS, RULE_BREAKS);

@@ -62,7 +62,10 @@ public class ReadModelReads {
                 .toList();
     }
 
-    /** What a task row needs of a (year, task, unit) document: no offsets, children or completeness counters. */
+    /**
+     * What a task row needs of a (year, task, unit) document: no offsets, children, children's figures or completeness
+     * counters.
+     */
     private static final List<String> ROW_FIELDS = List.of(
             "taskId",
             "unitPath",
@@ -90,6 +93,13 @@ public class ReadModelReads {
 
     private List<TaskUnitDoc> taskUnits(
             int year, Collection<String> taskIds, Collection<String> unitPaths, List<String> fields) {
+        return taskUnitDocuments(year, taskIds, unitPaths, fields).stream()
+                .map(TaskUnitDoc::of)
+                .toList();
+    }
+
+    private List<Document> taskUnitDocuments(
+            int year, Collection<String> taskIds, Collection<String> unitPaths, List<String> fields) {
         if (taskIds.isEmpty() || unitPaths.isEmpty()) {
             return List.of();
         }
@@ -99,9 +109,48 @@ public class ReadModelReads {
                 ids.add(ReadModel.taskUnitId(year, taskId, unitPath));
             }
         }
-        return ByIds.find(mongo, ReadModel.TASK_UNITS, ids, fields).stream()
-                .map(TaskUnitDoc::of)
-                .toList();
+        return ByIds.find(mongo, ReadModel.TASK_UNITS, ids, fields);
+    }
+
+    /** A unit's (year, task, unit) documents, and its children's rows by child path (in path order). */
+    public record UnitAndChildren(List<TaskUnitDoc> own, Map<String, List<TaskUnitDoc>> children) {}
+
+    /**
+     * The unit's documents of these tasks and what its children's rows show: read from the children's figures kept on
+     * the unit's own documents ({@link ReadModel#CHILD_FIGURES}), one document per task; in a read model written
+     * before those were kept, from the children's documents, by key.
+     *
+     * @param alsoChildren children shown even where no document names them (the org-unit registry's)
+     */
+    public UnitAndChildren unitAndChildren(
+            int year, Collection<String> taskIds, OrgPath unit, Collection<String> alsoChildren) {
+        List<Document> raw = taskUnitDocuments(year, taskIds, List.of(unit.value()), List.of());
+        List<TaskUnitDoc> own = raw.stream().map(TaskUnitDoc::of).toList();
+        Set<String> childPaths = new TreeSet<>(alsoChildren);
+        own.forEach(d -> childPaths.addAll(d.childUnits()));
+        Map<String, List<TaskUnitDoc>> children = new LinkedHashMap<>();
+        childPaths.forEach(p -> children.put(p, new ArrayList<>()));
+        if (childFiguresKept()) {
+            for (Document d : raw) {
+                TaskUnitDoc.childFiguresOf(d).forEach((path, doc) -> {
+                    List<TaskUnitDoc> docs = children.get(path);
+                    if (docs != null) {
+                        docs.add(doc);
+                    }
+                });
+            }
+        } else {
+            for (TaskUnitDoc d : taskRows(year, taskIds, childPaths)) {
+                children.get(d.unitPath()).add(d);
+            }
+        }
+        return new UnitAndChildren(own, children);
+    }
+
+    /** Whether the stored documents keep their children's figures (a read model written or rebuilt since they do). */
+    boolean childFiguresKept() {
+        Document shape = mongo.findById(ReadModelIndexes.SHAPE_ID, Document.class, ReadModel.SHAPE);
+        return shape != null && Boolean.TRUE.equals(shape.getBoolean(ReadModel.CHILD_FIGURES));
     }
 
     public Optional<TaskUnitDoc> taskUnit(int year, String taskId, String unitPath) {

@@ -1,8 +1,10 @@
 package cn.fulian.reporting.readmodel;
 
+import cn.fulian.starter.scope.OrgPath;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -84,6 +86,46 @@ public record TaskUnitDoc(
                 Docs.count(d, ReadModel.EXPECTED_REPORTS),
                 Docs.each(d, ReadModel.REPORT_COUNTS, PeriodCounts::of),
                 Docs.each(d, "reports", PeriodReport::of));
+    }
+
+    /**
+     * What the unit's document says of each child's document of the same task ({@link ReadModel#CHILD_FIGURES}): the
+     * fields a child's row shows, by the child's path. Counters and offsets of the children are not there.
+     */
+    static Map<String, TaskUnitDoc> childFiguresOf(Document d) {
+        Map<String, TaskUnitDoc> out = new LinkedHashMap<>();
+        if (!(d.get(ReadModel.CHILD_FIGURES) instanceof Document children)) {
+            return out;
+        }
+        int year = Docs.integer(d, "year");
+        String taskId = d.getString("taskId");
+        OrgPath unit = OrgPath.of(d.getString("unitPath"));
+        for (Map.Entry<String, Object> e : children.entrySet()) {
+            Document c = (Document) e.getValue();
+            String path = unit.child(e.getKey()).value();
+            out.put(
+                    path,
+                    new TaskUnitDoc(
+                            ReadModel.taskUnitId(year, taskId, path),
+                            year,
+                            taskId,
+                            path,
+                            c.getString("assignmentId"),
+                            null,
+                            Fixed.read(c.get("target")),
+                            null,
+                            Fixed.read(c.get("actual")),
+                            Fixed.read(c.get("actualDen")),
+                            null,
+                            Docs.day(c, "dueDate"),
+                            Docs.instant(c, "acknowledgedAt"),
+                            Boolean.TRUE.equals(c.getBoolean("cancelled")),
+                            List.of(),
+                            0,
+                            Map.of(),
+                            Docs.each(c, "reports", PeriodReport::of)));
+        }
+        return out;
     }
 
     /**

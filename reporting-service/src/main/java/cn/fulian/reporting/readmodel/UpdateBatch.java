@@ -35,6 +35,19 @@ final class UpdateBatch {
     private final Map<DocKey, Criteria> requirements = new LinkedHashMap<>();
     private final Map<Integer, Set<String>> touchedUnits = new LinkedHashMap<>();
     private final List<Mark> marks = new ArrayList<>();
+    private final Map<String, TaskUnitKey> taskUnits = new LinkedHashMap<>();
+
+    /** What a (year, task, unit) document's id says. */
+    private record TaskUnitKey(int year, String taskId, OrgPath unit) {}
+
+    /** The fields of a (year, task, unit) document that its parent's {@link ReadModel#CHILD_FIGURES} repeat. */
+    private static final Set<String> CHILD_ROW_FIELDS =
+            Set.of("assignmentId", "target", "dueDate", "acknowledgedAt", "cancelled");
+
+    private static final Set<String> CHILD_COUNTERS = Set.of("actual", "actualDen");
+
+    /** Of each {@code reports.<period>}: what a row shows. */
+    private static final Set<String> CHILD_REPORT_FIELDS = Set.of("status", "value", "approvedValue");
 
     UpdateBatch(ReadModelSession session) {
         this.session = session;
@@ -73,7 +86,9 @@ final class UpdateBatch {
      * first created by an activity roll-up can still be found by unit and parent.
      */
     Update taskUnit(int year, String taskId, OrgPath unit) {
-        Update u = on(ReadModel.TASK_UNITS, ReadModel.taskUnitId(year, taskId, unit.value()));
+        String id = ReadModel.taskUnitId(year, taskId, unit.value());
+        taskUnits.putIfAbsent(id, new TaskUnitKey(year, taskId, unit));
+        Update u = on(ReadModel.TASK_UNITS, id);
         if (!u.modifies("unitPath")) {
             // what the key says already: written once, by the write that creates the document
             u.setOnInsert("year", year)
@@ -144,6 +159,7 @@ final class UpdateBatch {
 
     /** This event's changes, one per document, with its increments folded in. */
     void forEachChange(ConsumedEvent event, BiConsumer<DocKey, ReadModelWriter.Change> to) {
+        repeatChildFigures();
         updates.forEach((key, update) -> {
             increments.getOrDefault(key, Map.of()).forEach(update::inc);
             to.accept(key, new ReadModelWriter.Change(key.id(), event, update, requirements.get(key)));
@@ -157,5 +173,62 @@ final class UpdateBatch {
     /** The units whose figures this event changed, by plan year. */
     Map<Integer, Set<String>> touchedUnits() {
         return touchedUnits;
+    }
+
+    /**
+     * Repeats what this event changed of a child's row on the parent's document of the same task, under the child's
+     * code ({@link ReadModel#CHILD_FIGURES}): the parent's document changes in the same event anyway when counters roll
+     * up, and its offset guard lets the repeated change through exactly when it lets the parent's own through. A child
+     * document changed only in fields no row shows is still named there, so the parent knows every child document.
+     */
+    private void repeatChildFigures() {
+        for (Map.Entry<String, TaskUnitKey> e : List.copyOf(taskUnits.entrySet())) {
+            TaskUnitKey child = e.getValue();
+            if (child.unit().isRoot()) {
+                continue;
+            }
+            Document ops =
+                    updates.get(new DocKey(ReadModel.TASK_UNITS, e.getKey())).getUpdateObject();
+            String prefix = ReadModel.CHILD_FIGURES + "." + child.unit().code() + ".";
+            Update parent = taskUnit(child.year(), child.taskId(), child.unit().parent());
+            boolean repeated = false;
+            if (ops.get("$set") instanceof Document set) {
+                for (Map.Entry<String, Object> field : set.entrySet()) {
+                    if (shownInARow(field.getKey())) {
+                        parent.set(prefix + field.getKey(), field.getValue());
+                        repeated = true;
+                    }
+                }
+            }
+            if (ops.get("$min") instanceof Document min) {
+                for (Map.Entry<String, Object> field : min.entrySet()) {
+                    if (shownInARow(field.getKey())) {
+                        parent.min(prefix + field.getKey(), field.getValue());
+                        repeated = true;
+                    }
+                }
+            }
+            String parentId = ReadModel.taskUnitId(
+                    child.year(), child.taskId(), child.unit().parent().value());
+            for (Map.Entry<String, Long> counter : Map.copyOf(
+                            increments.getOrDefault(new DocKey(ReadModel.TASK_UNITS, e.getKey()), Map.of()))
+                    .entrySet()) {
+                if (CHILD_COUNTERS.contains(counter.getKey())) {
+                    inc(ReadModel.TASK_UNITS, parentId, prefix + counter.getKey(), counter.getValue());
+                    repeated = true;
+                }
+            }
+            if (!repeated) {
+                parent.set(prefix + "known", true);
+            }
+        }
+    }
+
+    private static boolean shownInARow(String field) {
+        if (CHILD_ROW_FIELDS.contains(field)) {
+            return true;
+        }
+        String[] parts = field.split("\\.");
+        return parts.length == 3 && parts[0].equals("reports") && CHILD_REPORT_FIELDS.contains(parts[2]);
     }
 }

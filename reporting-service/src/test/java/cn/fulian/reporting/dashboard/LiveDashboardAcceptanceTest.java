@@ -22,6 +22,7 @@ import cn.fulian.events.rights.CaseOverdue;
 import cn.fulian.events.rights.CaseRegistered;
 import cn.fulian.events.rights.CaseReopened;
 import cn.fulian.events.rights.CaseTransferred;
+import cn.fulian.reporting.readmodel.ReadModel;
 import cn.fulian.reporting.readmodel.RebuildService;
 import cn.fulian.reporting.support.Dashboards;
 import cn.fulian.reporting.support.EventBus;
@@ -48,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -140,6 +142,18 @@ class LiveDashboardAcceptanceTest {
                     .andExpect(jsonPath("$.failed").value(0));
             awaitQuiet(bus);
             assertThat(dashboards()).as("after a rebuild from zero").isEqualTo(before);
+
+            // a read model written before the children's figures were kept on their parents' documents: the
+            // dashboards read the children's own documents instead, and show the same
+            Document shape = mongo.findOne(new Query(), Document.class, ReadModel.SHAPE);
+            assertThat(shape)
+                    .as("a read model rebuilt from zero keeps its children's figures")
+                    .isNotNull();
+            mongo.dropCollection(ReadModel.SHAPE);
+            assertThat(dashboards())
+                    .as("read from the children's own documents")
+                    .isEqualTo(before);
+            mongo.save(shape, ReadModel.SHAPE);
 
             mvc.perform(post("/api/reports/admin/rebuild").with(TestTokens.cityStaff()))
                     .andExpect(status().isForbidden());
