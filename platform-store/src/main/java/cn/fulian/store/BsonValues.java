@@ -79,7 +79,10 @@ final class BsonValues {
         /** A string (nearly every `_id`) written straight into H2's buffer, in the same bytes the encoder writes. */
         @Override
         public void write(WriteBuffer buffer, Object value) {
-            if (value instanceof String text) {
+            if (value instanceof String text && isAscii(text)) {
+                buffer.putVarInt(2 + 4 + text.length() + 1);
+                putString(buffer, text);
+            } else if (value instanceof String text) {
                 byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
                 buffer.putVarInt(2 + 4 + utf8.length + 1);
                 buffer.put(PRESENT).put(STRING);
@@ -97,7 +100,7 @@ final class BsonValues {
             if (length >= 7 && buffer.get(start) == PRESENT && buffer.get(start + 1) == STRING) {
                 int bytes = Integer.reverseBytes(buffer.getInt(start + 2)) - 1;
                 if (bytes == length - 7) {
-                    String text = new String(bytes(buffer, start + 6, bytes), StandardCharsets.UTF_8);
+                    String text = string(buffer, start + 6, bytes);
                     buffer.position(start + length);
                     return text;
                 }
@@ -132,8 +135,29 @@ final class BsonValues {
             return memory;
         }
 
+        /**
+         * Keys of ASCII strings only (ids, unit paths, codes: nearly every key here) are written straight into H2's
+         * buffer, in the same bytes the encoder writes: a page of keys is written out at every commit that changes it.
+         */
         @Override
         public void write(WriteBuffer buffer, KeyValue key) {
+            int length = 1;
+            for (Object value : key) {
+                if (!(value instanceof String text) || !isAscii(text)) {
+                    writeEncoded(buffer, key);
+                    return;
+                }
+                length += 2 + 4 + text.length() + 1;
+            }
+            buffer.putVarInt(length);
+            buffer.put((byte) key.size());
+            for (Object value : key) {
+                putString(buffer, (String) value);
+            }
+        }
+
+        /** Any key, through the BSON encoder. */
+        static void writeEncoded(WriteBuffer buffer, KeyValue key) {
             put(buffer, 32, bson -> {
                 bson.writeByte(key.size());
                 for (Object value : key) {
@@ -144,7 +168,16 @@ final class BsonValues {
 
         @Override
         public KeyValue read(ByteBuffer buffer) {
-            ByteBuf bson = Unpooled.wrappedBuffer(takeBytes(buffer));
+            int length = DataUtils.readVarInt(buffer);
+            int start = buffer.position();
+            KeyValue strings = strings(buffer, start, length);
+            if (strings != null) {
+                buffer.position(start + length);
+                return strings;
+            }
+            byte[] bytes = new byte[length];
+            buffer.get(bytes);
+            ByteBuf bson = Unpooled.wrappedBuffer(bytes);
             int size = bson.readUnsignedByte();
             List<Object> values = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
@@ -170,6 +203,53 @@ final class BsonValues {
             return new KeyValue[size];
         }
     }
+
+    /** A key of strings only, read without the decoder; null if the key holds anything else. */
+    private static KeyValue strings(ByteBuffer buffer, int start, int length) {
+        int end = start + length;
+        int size = buffer.get(start) & 0xff;
+        List<Object> values = new ArrayList<>(size);
+        int at = start + 1;
+        for (int i = 0; i < size; i++) {
+            if (at + 6 > end || buffer.get(at) != PRESENT || buffer.get(at + 1) != STRING) {
+                return null;
+            }
+            int bytes = Integer.reverseBytes(buffer.getInt(at + 2)) - 1;
+            if (bytes < 0 || at + 6 + bytes + 1 > end) {
+                return null;
+            }
+            values.add(string(buffer, at + 6, bytes));
+            at += 6 + bytes + 1;
+        }
+        return at == end ? new KeyValue(values) : null;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An ASCII string as the encoder writes it, flagged present: type, little-endian length, bytes, terminator. */
+    private static void putString(WriteBuffer buffer, String text) {
+        int length = text.length();
+        buffer.put(PRESENT).put(STRING);
+        buffer.putInt(Integer.reverseBytes(length + 1));
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+            SCRATCH.set(scratch);
+        }
+        for (int i = 0; i < length; i++) {
+            scratch[i] = (byte) text.charAt(i);
+        }
+        buffer.put(scratch, 0, length).put((byte) 0);
+    }
+
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
     /**
      * As MongoDB orders values; two strings (nearly every `_id` here) directly, as the server's comparator would after
@@ -222,6 +302,14 @@ final class BsonValues {
             bson.getBytes(bson.readerIndex(), bytes);
             buffer.put(bytes);
         }
+    }
+
+    /** UTF-8 bytes of the buffer as a string, without an intermediate copy where the buffer has an array. */
+    private static String string(ByteBuffer buffer, int from, int length) {
+        if (buffer.hasArray()) {
+            return new String(buffer.array(), buffer.arrayOffset() + from, length, StandardCharsets.UTF_8);
+        }
+        return new String(bytes(buffer, from, length), StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(ByteBuffer buffer, int from, int length) {

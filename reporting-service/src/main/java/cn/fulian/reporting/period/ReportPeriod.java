@@ -33,7 +33,8 @@ public record ReportPeriod(int year, Frequency frequency, int index) implements 
         return p;
     }
 
-    private static ReportPeriod parseOrNull(String id) {
+    /** The period of this id; null if it names none. */
+    public static ReportPeriod parseOrNull(String id) {
         Matcher m = id == null ? null : ID.matcher(id);
         if (m == null || !m.matches()) {
             return null;

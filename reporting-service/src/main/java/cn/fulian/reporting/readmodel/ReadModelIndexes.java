@@ -1,5 +1,6 @@
 package cn.fulian.reporting.readmodel;
 
+import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,7 +40,9 @@ class ReadModelIndexes implements InitializingBean {
         mongo.indexOps(ReadModel.REPORTS)
                 .createIndex(new Index().on("period", Sort.Direction.ASC).on("unitPath", Sort.Direction.ASC));
         mongo.indexOps(ReadModel.TASKS).createIndex(new Index().on("year", Sort.Direction.ASC));
-        if (!mongo.exists(new Query(), ReadModel.TASK_UNITS)) {
+        Query anyDocument = new Query().limit(1);
+        anyDocument.fields().include("_id");
+        if (mongo.findOne(anyDocument, Document.class, ReadModel.TASK_UNITS) == null) {
             // an empty read model (a first start, a rebuild) is written in the current shape from its first event
             mongo.upsert(
                     Query.query(Criteria.where("_id").is(SHAPE_ID)),

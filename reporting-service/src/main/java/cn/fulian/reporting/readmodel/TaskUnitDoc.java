@@ -1,6 +1,5 @@
 package cn.fulian.reporting.readmodel;
 
-import cn.fulian.starter.scope.OrgPath;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,10 +98,10 @@ public record TaskUnitDoc(
         }
         int year = Docs.integer(d, "year");
         String taskId = d.getString("taskId");
-        OrgPath unit = OrgPath.of(d.getString("unitPath"));
+        String unitPath = d.getString("unitPath");
         for (Map.Entry<String, Object> e : children.entrySet()) {
             Document c = (Document) e.getValue();
-            String path = unit.child(e.getKey()).value();
+            String path = unitPath + "/" + e.getKey(); // a child's path: its parent's and its own code
             out.put(
                     path,
                     new TaskUnitDoc(
