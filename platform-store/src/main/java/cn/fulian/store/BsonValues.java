@@ -79,10 +79,7 @@ final class BsonValues {
         /** A string (nearly every `_id`) written straight into H2's buffer, in the same bytes the encoder writes. */
         @Override
         public void write(WriteBuffer buffer, Object value) {
-            if (value instanceof String text && isAscii(text)) {
-                buffer.putVarInt(2 + 4 + text.length() + 1);
-                putString(buffer, text);
-            } else if (value instanceof String text) {
+            if (value instanceof String text) {
                 byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
                 buffer.putVarInt(2 + 4 + utf8.length + 1);
                 buffer.put(PRESENT).put(STRING);
@@ -136,23 +133,27 @@ final class BsonValues {
         }
 
         /**
-         * Keys of ASCII strings only (ids, unit paths, codes: nearly every key here) are written straight into H2's
-         * buffer, in the same bytes the encoder writes: a page of keys is written out at every commit that changes it.
+         * Keys of strings only (ids, unit paths, codes: nearly every key here) are written straight into H2's buffer, in
+         * the same bytes the encoder writes: a page of keys is written out at every commit that changes it.
          */
         @Override
         public void write(WriteBuffer buffer, KeyValue key) {
+            byte[][] texts = new byte[key.size()][];
             int length = 1;
+            int i = 0;
             for (Object value : key) {
-                if (!(value instanceof String text) || !isAscii(text)) {
+                if (!(value instanceof String text)) {
                     writeEncoded(buffer, key);
                     return;
                 }
-                length += 2 + 4 + text.length() + 1;
+                texts[i] = text.getBytes(StandardCharsets.UTF_8);
+                length += 2 + 4 + texts[i].length + 1;
+                i++;
             }
             buffer.putVarInt(length);
             buffer.put((byte) key.size());
-            for (Object value : key) {
-                putString(buffer, (String) value);
+            for (byte[] utf8 : texts) {
+                putString(buffer, utf8);
             }
         }
 
@@ -224,32 +225,12 @@ final class BsonValues {
         return at == end ? new KeyValue(values) : null;
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** An ASCII string as the encoder writes it, flagged present: type, little-endian length, bytes, terminator. */
-    private static void putString(WriteBuffer buffer, String text) {
-        int length = text.length();
+    /** A string as the encoder writes it, flagged present: type, little-endian length, UTF-8 bytes, terminator. */
+    private static void putString(WriteBuffer buffer, byte[] utf8) {
         buffer.put(PRESENT).put(STRING);
-        buffer.putInt(Integer.reverseBytes(length + 1));
-        byte[] scratch = SCRATCH.get();
-        if (scratch.length < length) {
-            scratch = new byte[Math.max(length, scratch.length * 2)];
-            SCRATCH.set(scratch);
-        }
-        for (int i = 0; i < length; i++) {
-            scratch[i] = (byte) text.charAt(i);
-        }
-        buffer.put(scratch, 0, length).put((byte) 0);
+        buffer.putInt(Integer.reverseBytes(utf8.length + 1));
+        buffer.put(utf8).put((byte) 0);
     }
-
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
     /**
      * As MongoDB orders values; two strings (nearly every `_id` here) directly, as the server's comparator would after

@@ -9,7 +9,9 @@ import cn.fulian.events.EventCodec;
 import cn.fulian.events.Topics;
 import cn.fulian.events.orgunit.OrgUnitChanged;
 import cn.fulian.events.orgunit.UnitType;
+import cn.fulian.starter.consumer.ExactConsumer;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
+import cn.fulian.starter.orgunit.OrgUnitDirectory.Registry;
 import cn.fulian.starter.orgunit.OrgUnitInfo;
 import cn.fulian.starter.scope.OrgPath;
 import cn.fulian.starter.test.Eventually;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -37,6 +40,12 @@ class OrgUnitDirectoryTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ExactConsumer consumer;
 
     @Test
     void theLocalCopyFollowsTheRegistryTopicIncludingRenamesRetirementAndTypes() {
@@ -69,6 +78,34 @@ class OrgUnitDirectoryTest {
         assertThat(directory.find(minhou.child("350121001")))
                 .hasValueSatisfying(u -> assertThat(u.retired()).isTrue());
         assertThat(directory.nameOf(OrgPath.of("350100/350199"))).isEqualTo("350199");
+    }
+
+    @Test
+    void theCopyIsReadOnceAndReadAgainOnlyAfterAChangeAppliedByAnyInstance() {
+        OrgPath lianjiang = OrgPath.of("350100/350122");
+        publish(new OrgUnitChanged("350122", "连江县", "DISTRICT", "350100", lianjiang.value(), false));
+        Eventually.within(
+                Duration.ofSeconds(20),
+                "unit copied",
+                () -> directory.find(lianjiang).isPresent());
+
+        Registry read = directory.registry();
+        assertThat(directory.registry())
+                .as("nothing changed: the copy is not read again")
+                .isSameAs(read);
+
+        // another instance of the service, which applies no event itself
+        OrgUnitDirectory otherInstance = new OrgUnitDirectory(mongo, consumer);
+        assertThat(otherInstance.nameOf(lianjiang)).isEqualTo("连江县");
+        publish(new OrgUnitChanged("350122", "连江县(新)", "DISTRICT", "350100", lianjiang.value(), false));
+        Eventually.within(
+                Duration.ofSeconds(20),
+                "the rename seen by the instance that did not apply it",
+                () -> otherInstance.nameOf(lianjiang).equals("连江县(新)"));
+        assertThat(directory.registry()).isNotSameAs(read);
+        assertThat(read.nameOf(lianjiang))
+                .as("a registry read earlier stays as it was")
+                .isEqualTo("连江县");
     }
 
     @Test

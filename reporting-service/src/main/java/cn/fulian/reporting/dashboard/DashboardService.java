@@ -17,6 +17,7 @@ import cn.fulian.reporting.readmodel.RightsCounters;
 import cn.fulian.reporting.readmodel.TaskDoc;
 import cn.fulian.reporting.readmodel.TaskUnitDoc;
 import cn.fulian.starter.orgunit.OrgUnitDirectory;
+import cn.fulian.starter.orgunit.OrgUnitDirectory.Registry;
 import cn.fulian.starter.orgunit.OrgUnitInfo;
 import cn.fulian.starter.problem.InvalidFieldException;
 import cn.fulian.starter.scope.Level;
@@ -92,19 +93,25 @@ public class DashboardService {
         LocalDate today = LocalDate.now(clock);
         Shown shown = read(unit, year, today);
         List<UnitRows> children = new ArrayList<>();
-        shown.childRows().forEach((path, rows) -> children.add(new UnitRows(ref(OrgPath.of(path)), year, rows)));
+        shown.childRows()
+                .forEach((path, rows) ->
+                        children.add(new UnitRows(ref(shown.registry(), OrgPath.of(path)), year, rows)));
         return new WithChildRows(view(unit, year, today, shown), children);
     }
 
     private DashboardView view(OrgPath unit, int year, LocalDate today, Shown shown) {
         List<ChildSummary> children = new ArrayList<>();
-        shown.childRows().forEach((path, rows) -> children.add(Scores.summary(ref(OrgPath.of(path)), rows)));
-        RightsKpis own = kpis(unit, shown.rights());
+        Registry registry = shown.registry();
+        Map<String, UnitRef> refs = new LinkedHashMap<>();
+        shown.childRows().keySet().forEach(p -> refs.put(p, ref(registry, OrgPath.of(p))));
+        shown.childRows().forEach((path, rows) -> children.add(Scores.summary(refs.get(path), rows)));
+        UnitRef self = ref(registry, unit);
+        RightsKpis own = kpis(self, unit, shown.rights());
         List<RightsKpis> childRights = shown.childRows().keySet().stream()
-                .map(p -> kpis(OrgPath.of(p), shown.rights()))
+                .map(p -> kpis(refs.get(p), OrgPath.of(p), shown.rights()))
                 .toList();
         return new DashboardView(
-                ref(unit),
+                self,
                 year,
                 today,
                 clock.instant(),
@@ -117,7 +124,7 @@ public class DashboardService {
                         schedules.of(year), today, shown.ownDocs(), shown.rows().tasks()),
                 shown.rows().retainedShare(shown.ownDocs()),
                 RightsFigures.honours(shown.rows().honours().getOrDefault(unit.value(), HonourCounters.NONE)),
-                unit.selfAndAncestors().stream().map(this::ref).toList());
+                unit.selfAndAncestors().stream().map(p -> ref(registry, p)).toList());
     }
 
     /** A unit's own task rows, as its parent's dashboard summarises them: the child's rows on request. */
@@ -127,12 +134,14 @@ public class DashboardService {
         LocalDate today = LocalDate.now(clock);
         Map<String, TaskDoc> tasks = reads.tasks(year);
         List<TaskUnitDoc> docs = reads.taskRows(year, tasks.keySet(), List.of(unit.value()));
-        TaskRows rows = taskRows(year, tasks, today, List.of(unit.value()));
-        return new UnitRows(ref(unit), year, rows.rows(docs));
+        Registry registry = directory.registry();
+        TaskRows rows = taskRows(year, tasks, today, List.of(unit.value()), registry);
+        return new UnitRows(ref(registry, unit), year, rows.rows(docs));
     }
 
     /** What one dashboard shows, read with one lookup per collection: the unit's documents and its children's rows. */
     private record Shown(
+            Registry registry,
             TaskRows rows,
             List<TaskUnitDoc> ownDocs,
             Map<String, List<TaskRow>> childRows,
@@ -140,22 +149,24 @@ public class DashboardService {
 
     private Shown read(OrgPath unit, int year, LocalDate today) {
         Map<String, TaskDoc> tasks = reads.tasks(year);
+        Registry registry = directory.registry();
         UnitAndChildren docs = reads.unitAndChildren(
                 year,
                 tasks.keySet(),
                 unit,
-                directory.children(unit).stream().map(OrgUnitInfo::path).toList());
+                registry.children(unit).stream().map(OrgUnitInfo::path).toList());
         List<String> paths = new ArrayList<>();
         paths.add(unit.value());
         paths.addAll(docs.children().keySet());
-        TaskRows rows = taskRows(year, tasks, today, paths);
+        TaskRows rows = taskRows(year, tasks, today, paths, registry);
         Map<String, List<TaskRow>> childRows = new LinkedHashMap<>();
         docs.children().forEach((path, childDocs) -> childRows.put(path, rows.rows(childDocs)));
-        return new Shown(rows, docs.own(), childRows, rows.rights());
+        return new Shown(registry, rows, docs.own(), childRows, rows.rights());
     }
 
     /** How rows of these units are worked out: the year's plans and the counters their tasks may take figures from. */
-    private TaskRows taskRows(int year, Map<String, TaskDoc> tasks, LocalDate today, List<String> paths) {
+    private TaskRows taskRows(
+            int year, Map<String, TaskDoc> tasks, LocalDate today, List<String> paths, Registry registry) {
         Map<String, LocalDate> planStarts = planStarts(year);
         LocalDate start =
                 planStarts.values().stream().min(Comparator.naturalOrder()).orElse(LocalDate.of(year, 1, 1));
@@ -166,21 +177,21 @@ public class DashboardService {
                 today,
                 reads.rights(year, paths),
                 reads.honours(year, honoursFeedTasks ? paths : paths.subList(0, 1)),
-                planUnitNames(tasks.values()),
+                planUnitNames(tasks.values(), registry),
                 planStarts);
     }
 
-    private RightsKpis kpis(OrgPath unit, Map<String, RightsCounters> rights) {
-        return RightsFigures.kpis(ref(unit), unit.depth(), rights.getOrDefault(unit.value(), RightsCounters.NONE));
+    private static RightsKpis kpis(UnitRef ref, OrgPath unit, Map<String, RightsCounters> rights) {
+        return RightsFigures.kpis(ref, unit.depth(), rights.getOrDefault(unit.value(), RightsCounters.NONE));
     }
 
     /** The name of each unit that has a plan among the year's tasks: a handful of lookups, not one per row. */
-    private Map<String, String> planUnitNames(Collection<TaskDoc> tasks) {
+    private static Map<String, String> planUnitNames(Collection<TaskDoc> tasks, Registry registry) {
         Map<String, String> names = new LinkedHashMap<>();
         for (TaskDoc task : tasks) {
             String path = task.planUnitPath();
             if (path != null && OrgPath.isValid(path) && !names.containsKey(path)) {
-                names.put(path, directory.nameOf(OrgPath.of(path)));
+                names.put(path, registry.nameOf(OrgPath.of(path)));
             }
         }
         return names;
@@ -206,7 +217,11 @@ public class DashboardService {
 
     /** The unit as the registry copy knows it; one not received yet is named by its code and typed by its depth. */
     public UnitRef ref(OrgPath path) {
-        Optional<OrgUnitInfo> info = directory.find(path);
+        return ref(directory.registry(), path);
+    }
+
+    private static UnitRef ref(Registry registry, OrgPath path) {
+        Optional<OrgUnitInfo> info = registry.find(path);
         String level =
                 info.map(OrgUnitInfo::level).orElse(Level.ofDepth(path.depth()).name());
         UnitType type = info.map(OrgUnitInfo::unitType).orElse(UnitType.derived(level, path.depth()));
@@ -221,7 +236,7 @@ public class DashboardService {
 
     /** Rights KPIs of the unit's subtree for the year. */
     public RightsKpis rights(OrgPath unit, int year) {
-        return kpis(unit, reads.rights(year, List.of(unit.value())));
+        return kpis(ref(unit), unit, reads.rights(year, List.of(unit.value())));
     }
 
     /** 填报情况 of the unit's subtree for each period of the year begun by {@code today}. */
