@@ -82,9 +82,7 @@ final class BsonValues {
             if (value instanceof String text) {
                 byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
                 buffer.putVarInt(2 + 4 + utf8.length + 1);
-                buffer.put(PRESENT).put(STRING);
-                buffer.putInt(Integer.reverseBytes(utf8.length + 1)); // BSON lengths are little-endian
-                buffer.put(utf8).put((byte) 0);
+                putString(buffer, utf8);
             } else {
                 put(buffer, 32, bson -> encode(value, bson));
             }
@@ -94,13 +92,9 @@ final class BsonValues {
         public Object read(ByteBuffer buffer) {
             int length = DataUtils.readVarInt(buffer);
             int start = buffer.position();
-            if (length >= 7 && buffer.get(start) == PRESENT && buffer.get(start + 1) == STRING) {
-                int bytes = Integer.reverseBytes(buffer.getInt(start + 2)) - 1;
-                if (bytes == length - 7) {
-                    String text = string(buffer, start + 6, bytes);
-                    buffer.position(start + length);
-                    return text;
-                }
+            if (stringEnd(buffer, start, start + length) == start + length) {
+                buffer.position(start + length);
+                return string(buffer, start + 6, length - 7);
             }
             byte[] bson = new byte[length];
             buffer.get(bson);
@@ -212,17 +206,27 @@ final class BsonValues {
         List<Object> values = new ArrayList<>(size);
         int at = start + 1;
         for (int i = 0; i < size; i++) {
-            if (at + 6 > end || buffer.get(at) != PRESENT || buffer.get(at + 1) != STRING) {
+            int next = stringEnd(buffer, at, end);
+            if (next < 0) {
                 return null;
             }
-            int bytes = Integer.reverseBytes(buffer.getInt(at + 2)) - 1;
-            if (bytes < 0 || at + 6 + bytes + 1 > end) {
-                return null;
-            }
-            values.add(string(buffer, at + 6, bytes));
-            at += 6 + bytes + 1;
+            values.add(string(buffer, at + 6, next - at - 7));
+            at = next;
         }
         return at == end ? new KeyValue(values) : null;
+    }
+
+    /**
+     * Where a string written by {@link #putString} at {@code at} ends (after its terminator), or -1 if what is there
+     * is not one ending by {@code end}.
+     */
+    private static int stringEnd(ByteBuffer buffer, int at, int end) {
+        if (at + 7 > end || buffer.get(at) != PRESENT || buffer.get(at + 1) != STRING) {
+            return -1;
+        }
+        int bytes = Integer.reverseBytes(buffer.getInt(at + 2)) - 1; // BSON lengths are little-endian
+        int next = at + 6 + bytes + 1;
+        return bytes < 0 || next > end ? -1 : next;
     }
 
     /** A string as the encoder writes it, flagged present: type, little-endian length, UTF-8 bytes, terminator. */

@@ -30,7 +30,7 @@ public class OrgUnitDirectory {
     public static final String COLLECTION = "org_unit_copies";
 
     /** One document: the token of the copy's latest change. */
-    public static final String VERSION_COLLECTION = "org_unit_copies_version";
+    private static final String VERSION_COLLECTION = "org_unit_copies_version";
 
     private static final String VERSION_ID = "version";
 
@@ -110,13 +110,10 @@ public class OrgUnitDirectory {
 
         /** Direct children that are not retired, ordered by code. */
         public List<OrgUnitInfo> children(OrgPath path) {
-            String prefix = path.value() + "/";
             return byParentCode.getOrDefault(path.code(), List.of()).stream()
-                    .filter(u -> !u.retired())
-                    .filter(u -> u.path() != null
-                            && u.path().startsWith(prefix)
-                            && u.path().indexOf('/', prefix.length()) < 0
-                            && u.path().length() > prefix.length())
+                    .filter(u -> !u.retired()
+                            && OrgPath.isValid(u.path())
+                            && u.orgPath().isDirectChildOf(path))
                     .toList();
         }
     }

@@ -39,7 +39,21 @@ public record OrgPath(String value) {
 
     /** 1 for the root (the city in the demo), 2 for a district, 3 for a township, and so on down to 6. */
     public int depth() {
-        return codes().size();
+        return depthOf(value);
+    }
+
+    /**
+     * {@link #depth()} of a path already checked (one read back from storage), counted without checking it again: a
+     * dashboard counts a few thousand.
+     */
+    public static int depthOf(String path) {
+        int depth = 1;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return depth;
     }
 
     public boolean isRoot() {
@@ -66,7 +80,15 @@ public record OrgPath(String value) {
     }
 
     public boolean isAtOrBelow(OrgPath other) {
-        return value.equals(other.value) || value.startsWith(other.value + "/");
+        return isAtOrBelow(value, other.value);
+    }
+
+    /** {@link #isAtOrBelow(OrgPath)} of two paths already checked, compared as text; false if either is null. */
+    public static boolean isAtOrBelow(String path, String other) {
+        return path != null
+                && other != null
+                && path.startsWith(other)
+                && (path.length() == other.length() || path.charAt(other.length()) == '/');
     }
 
     /**

@@ -80,7 +80,7 @@ record TaskRows(
         }
         String unitPath = d.unitPath();
         String planUnitPath = task.planUnitPath();
-        if (planUnitPath != null && !isAtOrBelow(unitPath, planUnitPath)) {
+        if (planUnitPath != null && !OrgPath.isAtOrBelow(unitPath, planUnitPath)) {
             // an ancestor of the plan's unit only holds roll-up counters of a task it neither set nor was given
             return null;
         }
@@ -91,7 +91,7 @@ record TaskRows(
                 d,
                 rights.getOrDefault(unitPath, RightsCounters.NONE),
                 honours.getOrDefault(unitPath, HonourCounters.NONE),
-                depth(unitPath));
+                unitPath == null ? 1 : OrgPath.depthOf(unitPath));
         BigDecimal numerator = measured.numerator();
         BigDecimal denominator = measured.denominator();
         boolean rate = task.isRate();
@@ -142,31 +142,6 @@ record TaskRows(
                 planUnitPath,
                 planUnitPath == null ? null : planUnitPath.equals(unitPath) ? TaskRow.OWN : TaskRow.ALLOCATED,
                 planUnitPath == null ? null : planUnitNames.get(planUnitPath));
-    }
-
-    /**
-     * Whether the unit is the other or below it. Both are unit paths from the read model (a path is checked when its
-     * event is accepted), compared as text: a dashboard compares a few thousand rows.
-     */
-    private static boolean isAtOrBelow(String unitPath, String other) {
-        return unitPath != null
-                && other != null
-                && unitPath.startsWith(other)
-                && (unitPath.length() == other.length() || unitPath.charAt(other.length()) == '/');
-    }
-
-    /** 1 for the root, as {@link OrgPath#depth()} counts, without parsing the path again for every row. */
-    private static int depth(String unitPath) {
-        if (unitPath == null || unitPath.isEmpty()) {
-            return 1;
-        }
-        int depth = 1;
-        for (int i = 0; i < unitPath.length(); i++) {
-            if (unitPath.charAt(i) == '/') {
-                depth++;
-            }
-        }
-        return depth;
     }
 
     private record Latest(String period, BigDecimal value) {}

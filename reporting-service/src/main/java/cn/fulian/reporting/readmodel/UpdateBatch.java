@@ -191,27 +191,12 @@ final class UpdateBatch {
                     updates.get(new DocKey(ReadModel.TASK_UNITS, e.getKey())).getUpdateObject();
             String prefix = ReadModel.CHILD_FIGURES + "." + child.unit().code() + ".";
             Update parent = taskUnit(child.year(), child.taskId(), child.unit().parent());
-            boolean repeated = false;
-            if (ops.get("$set") instanceof Document set) {
-                for (Map.Entry<String, Object> field : set.entrySet()) {
-                    if (shownInARow(field.getKey())) {
-                        parent.set(prefix + field.getKey(), field.getValue());
-                        repeated = true;
-                    }
-                }
-            }
-            if (ops.get("$min") instanceof Document min) {
-                for (Map.Entry<String, Object> field : min.entrySet()) {
-                    if (shownInARow(field.getKey())) {
-                        parent.min(prefix + field.getKey(), field.getValue());
-                        repeated = true;
-                    }
-                }
-            }
+            boolean repeated = repeat(ops.get("$set"), prefix, parent::set);
+            repeated |= repeat(ops.get("$min"), prefix, parent::min);
             String parentId = ReadModel.taskUnitId(
                     child.year(), child.taskId(), child.unit().parent().value());
-            for (Map.Entry<String, Long> counter : Map.copyOf(
-                            increments.getOrDefault(new DocKey(ReadModel.TASK_UNITS, e.getKey()), Map.of()))
+            for (Map.Entry<String, Long> counter : increments
+                    .getOrDefault(new DocKey(ReadModel.TASK_UNITS, e.getKey()), Map.of())
                     .entrySet()) {
                 if (CHILD_COUNTERS.contains(counter.getKey())) {
                     inc(ReadModel.TASK_UNITS, parentId, prefix + counter.getKey(), counter.getValue());
@@ -222,6 +207,20 @@ final class UpdateBatch {
                 parent.set(prefix + "known", true);
             }
         }
+    }
+
+    /** Repeats under {@code prefix} the fields of one operator ({@code $set}, {@code $min}) that a row shows. */
+    private static boolean repeat(Object fields, String prefix, BiConsumer<String, Object> on) {
+        boolean repeated = false;
+        if (fields instanceof Document operator) {
+            for (Map.Entry<String, Object> field : operator.entrySet()) {
+                if (shownInARow(field.getKey())) {
+                    on.accept(prefix + field.getKey(), field.getValue());
+                    repeated = true;
+                }
+            }
+        }
+        return repeated;
     }
 
     private static boolean shownInARow(String field) {
