@@ -1,16 +1,21 @@
 package cn.fulian.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,8 +25,10 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -68,6 +75,71 @@ final class BsonH2Collection extends H2Collection {
             throw new IllegalStateException("a document with _id " + key + " is already stored");
         }
         return key;
+    }
+
+    /**
+     * Updates the one document a filter fixes by `_id` to a string or an ObjectId, when the update is one
+     * {@link FieldChanges} applies (the read model's guarded upserts, the services' field changes): the stored document
+     * is decoded once, changed in place and encoded once, and its size change read off the two encodings. Anything
+     * else — several documents, an insert, a filter the document no longer meets, an array element, an index over a
+     * changed field — goes the server's way, which answers it as MongoDB would.
+     */
+    @Override
+    public synchronized Document updateDocuments(
+            Document selector,
+            Document updateQuery,
+            ArrayFilters arrayFilters,
+            boolean isMulti,
+            boolean isUpsert,
+            Oplog oplog) {
+        Document updated = updateOneInPlace(selector, updateQuery, arrayFilters);
+        if (updated == null) {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        }
+        boolean modified = Integer.valueOf(1).equals(updated.get("nModified"));
+        oplog.handleUpdate(getFullName(), selector, updateQuery, modified ? List.of(selector.get(ID)) : List.of());
+        return updated;
+    }
+
+    /** The server's answer to the update if it was applied here; null if the server is to apply it. */
+    private Document updateOneInPlace(Document selector, Document updateQuery, ArrayFilters arrayFilters) {
+        Object id = selector.get(ID);
+        if (!ID.equals(getIdField())
+                || !(id instanceof String || id instanceof ObjectId)
+                || (arrayFilters != null && !arrayFilters.isEmpty())) {
+            return null;
+        }
+        FieldChanges changes = FieldChanges.of(updateQuery, ID);
+        if (changes == null || indexedFieldChanges(changes)) {
+            return null;
+        }
+        Object stored = documents.get(id);
+        if (!(stored instanceof StoredDocument before)) {
+            return null;
+        }
+        Document document = before.decode();
+        if (!documentMatchesQuery(document, selector) || !changes.applyTo(document)) {
+            return null;
+        }
+        StoredDocument after = StoredDocument.encode(document, before.bytes().length + 64);
+        boolean modified = !Arrays.equals(before.bytes(), after.bytes());
+        if (modified) {
+            documents.put(id, after);
+            updateDataSize(after.bytes().length - before.bytes().length);
+        }
+        return new Document("n", 1).append("nModified", modified ? 1 : 0);
+    }
+
+    /** Whether an index other than the one on `_id` keeps a field the update changes. */
+    private boolean indexedFieldChanges(FieldChanges changes) {
+        for (Index<Object> index : getIndexes()) {
+            for (IndexKey key : index.getKeys()) {
+                if (!key.getKey().equals(ID) && changes.touches(key.getKey())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -124,11 +196,75 @@ final class BsonH2Collection extends H2Collection {
             stored = documents.values().stream();
         }
         Set<Object> ids = idsQueried(query);
+        Function<Object, Document> decode = decoder(query, orderBy, fields);
         Stream<Document> matching = ids != null
                 // by key: the `_id` is the map's key, so only the documents asked for are decoded
-                ? stored.map(StoredDocument::decode).filter(document -> ids.contains(document.get(ID)))
-                : stored.map(StoredDocument::decode).filter(document -> documentMatchesQuery(document, query));
+                ? stored.map(decode).filter(document -> ids.contains(document.get(ID)))
+                : stored.map(decode).filter(document -> documentMatchesQuery(document, query));
         return matchDocumentsFromStream(matching, query, orderBy, numberToSkip, numberToReturn, batchSize, fields);
+    }
+
+    /** The documents at the positions the `_id` index found, each decoded as far as the query reads it. */
+    @Override
+    protected QueryResult matchDocuments(
+            Document query,
+            Iterable<Object> positions,
+            Document orderBy,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Document fields) {
+        Function<Object, Document> decode = decoder(query, orderBy, fields);
+        Stream<Document> found = StreamSupport.stream(positions.spliterator(), false)
+                .map(documents::get)
+                .filter(Objects::nonNull)
+                .map(decode);
+        return matchDocumentsFromStream(found, query, orderBy, numberToSkip, limit, batchSize, fields);
+    }
+
+    /** Decodes a stored document whole, or only the fields the query reads ({@link #fieldsNeeded}). */
+    private static Function<Object, Document> decoder(Document query, Document orderBy, Document fields) {
+        Set<String> needed = fieldsNeeded(query, orderBy, fields);
+        if (needed == null) {
+            return StoredDocument::decode;
+        }
+        return stored ->
+                stored instanceof StoredDocument encoded ? encoded.decode(needed) : StoredDocument.decode(stored);
+    }
+
+    /**
+     * The top-level fields a query with an inclusion projection of top-level fields reads: those it returns, `_id`,
+     * and those its filter and order name. Null (every field) for any other query or projection.
+     */
+    private static Set<String> fieldsNeeded(Document query, Document orderBy, Document fields) {
+        if (fields == null || fields.isEmpty()) {
+            return null;
+        }
+        Set<String> needed = new HashSet<>();
+        needed.add(ID);
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            String name = field.getKey();
+            boolean included = field.getValue() instanceof Boolean b
+                    ? b
+                    : field.getValue() instanceof Number n && n.doubleValue() != 0;
+            if (name.contains(".") || name.startsWith("$") || (!included && !name.equals(ID))) {
+                return null;
+            }
+            needed.add(name);
+        }
+        for (Document named : new Document[] {query, orderBy}) {
+            if (named == null) {
+                continue;
+            }
+            for (String path : named.keySet()) {
+                if (path.startsWith("$")) {
+                    return null;
+                }
+                int dot = path.indexOf('.');
+                needed.add(dot < 0 ? path : path.substring(0, dot));
+            }
+        }
+        return needed;
     }
 
     /**
