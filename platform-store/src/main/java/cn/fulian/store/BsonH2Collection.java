@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
@@ -130,9 +131,15 @@ final class BsonH2Collection extends H2Collection {
         return new Document("n", 1).append("nModified", modified ? 1 : 0);
     }
 
-    /** Whether an index other than the one on `_id` keeps a field the update changes. */
+    /**
+     * Whether an index that keeps keys, other than the one on `_id`, keeps a field the update changes. (The server
+     * keeps no secondary index: those are answered by walking the documents, see {@link BsonH2Database}.)
+     */
     private boolean indexedFieldChanges(FieldChanges changes) {
         for (Index<Object> index : getIndexes()) {
+            if (index instanceof EmptyIndex) {
+                continue;
+            }
             for (IndexKey key : index.getKeys()) {
                 if (!key.getKey().equals(ID) && changes.touches(key.getKey())) {
                     return true;

@@ -62,10 +62,13 @@ final class FieldChanges {
         return new FieldChanges(update);
     }
 
-    /** Every path this update changes (what an index over the collection would have to follow). */
+    /** Whether the update changes {@code key} of a stored document, or a field inside or around it. */
     boolean touches(String key) {
-        for (Object fields : update.values()) {
-            for (String path : ((Document) fields).keySet()) {
+        for (Map.Entry<String, Object> operator : update.entrySet()) {
+            if (operator.getKey().equals("$setOnInsert")) {
+                continue;
+            }
+            for (String path : ((Document) operator.getValue()).keySet()) {
                 if (path.equals(key) || path.startsWith(key + ".") || key.startsWith(path + ".")) {
                     return true;
                 }

@@ -39,6 +39,9 @@ public final class UpdateTimings {
         try (MongoWireServer server = MongoWireServer.start(dir.resolve("store.mv.db"), "127.0.0.1", 27999);
                 MongoClient client = MongoClients.create("mongodb://127.0.0.1:27999")) {
             MongoCollection<Document> units = client.getDatabase("timings").getCollection("rm_task_units");
+            // the read model's indexes: the store keeps none of them, but an update must not be slowed by them
+            units.createIndex(new Document("year", 1).append("parentPath", 1));
+            units.createIndex(new Document("year", 1).append("unitPath", 1));
             seed(units);
             Random random = new Random(7);
             long offset = 0;
@@ -148,7 +151,7 @@ public final class UpdateTimings {
                         .append(OFFSET, before == null ? new Document("$exists", false) : before);
                 Document update = new Document("$inc", inc)
                         .append("$set", new Document(OFFSET, at))
-                        .append("$setOnInsert", new Document("year", 2026));
+                        .append("$setOnInsert", new Document("year", 2026).append("unitPath", id.substring(12)));
                 bulk.add(new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true)));
             });
             units.bulkWrite(bulk, new BulkWriteOptions().ordered(false));
