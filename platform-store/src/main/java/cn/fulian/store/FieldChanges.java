@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.NumericUtils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -196,11 +197,14 @@ final class FieldChanges {
         return !(at instanceof Document);
     }
 
-    /** Numbers with numbers, strings with strings, dates with dates: the pairs {@code $min}/{@code $max} compare. */
+    /**
+     * Numbers with numbers, strings with strings, dates with dates (decoded from BSON as {@link Instant}): the pairs
+     * {@code $min}/{@code $max} compare by value.
+     */
     private static boolean sameKind(Object a, Object b) {
         return (a instanceof Number && b instanceof Number)
                 || (a instanceof String && b instanceof String)
-                || (a instanceof Date && b instanceof Date);
+                || ((a instanceof Instant || a instanceof Date) && (b instanceof Instant || b instanceof Date));
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.fulian.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.bson.Document;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,16 @@ class FieldChangesTest {
         assertThat(stored.get("first")).isEqualTo("2026-02-01");
         assertThat(stored.get("absent")).isEqualTo(1L);
         assertThat(stored.get("most")).isEqualTo(9);
+    }
+
+    @Test
+    void minOfDatesKeepsTheEarlierAsTheStoreDecodesThem() {
+        Instant first = Instant.parse("2026-02-03T08:00:00Z");
+        Document stored = doc("_id", "a", "acknowledgedAt", first);
+        applied(stored, doc("$min", doc("acknowledgedAt", first.plusSeconds(60))));
+        assertThat(stored.get("acknowledgedAt")).isEqualTo(first);
+        applied(stored, doc("$min", doc("acknowledgedAt", first.minusSeconds(60))));
+        assertThat(stored.get("acknowledgedAt")).isEqualTo(first.minusSeconds(60));
     }
 
     @Test

@@ -11,14 +11,19 @@ import com.mongodb.client.model.WriteModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
  * Times the read model's writes on the store, by hand: {@code mvn -pl platform-store test-compile} and then
- * {@code java -cp <test classpath> cn.fulian.store.UpdateTimings [polls]}. A city of 13 districts × 13 townships × 17
+ * {@code java -cp <test classpath> cn.fulian.store.UpdateTimings [polls]} (see the root README, Benchmarks). A city of 13 districts × 13 townships × 17
  * villages and 20 tasks; each poll is 200 activities at random villages, written as the read model writes them: one
  * guarded upsert per document ({@code _id} and the partition's offset as read), the counters added at the village and
  * each ancestor, and on each parent the child's figures repeated under {@code childFigures.<code>}. Prints the
@@ -53,6 +58,10 @@ public final class UpdateTimings {
             System.out.printf(
                     "%d polls, %d document updates in %.2f s: %.0f updates/s, %.1f ms per poll (%.0f events/s)%n",
                     polls, docs, seconds, docs / seconds, seconds * 1000 / polls, polls * PER_POLL / seconds);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -119,7 +128,7 @@ public final class UpdateTimings {
     private static int run(MongoCollection<Document> units, Random random, int polls, long offset) {
         int written = 0;
         for (int p = 0; p < polls; p++) {
-            java.util.Map<String, Document> incs = new java.util.LinkedHashMap<>();
+            Map<String, Document> incs = new LinkedHashMap<>();
             for (int e = 0; e < PER_POLL; e++) {
                 String task = "task-" + random.nextInt(TASKS);
                 String[] path = {"/c", "/c/d" + random.nextInt(DISTRICTS), null, null};
@@ -137,7 +146,7 @@ public final class UpdateTimings {
                 }
             }
             List<String> ids = new ArrayList<>(incs.keySet());
-            java.util.Map<Object, Long> seen = new java.util.HashMap<>();
+            Map<Object, Long> seen = new HashMap<>();
             for (Document d : units.find(Filters.in("_id", ids)).projection(new Document("_offsets", 1))) {
                 Document offsets = d.get("_offsets", Document.class);
                 seen.put(d.get("_id"), offsets == null ? null : offsets.getLong("activity_0"));
