@@ -93,42 +93,49 @@ final class BsonH2Collection extends H2Collection {
             boolean isMulti,
             boolean isUpsert,
             Oplog oplog) {
-        Document updated = updateOneInPlace(selector, updateQuery, arrayFilters);
-        if (updated == null) {
+        InPlace outcome = updateOneInPlace(selector, updateQuery, arrayFilters);
+        if (outcome == InPlace.DECLINED) {
             return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
         }
-        boolean modified = Integer.valueOf(1).equals(updated.get("nModified"));
+        boolean modified = outcome == InPlace.MODIFIED;
         oplog.handleUpdate(getFullName(), selector, updateQuery, modified ? List.of(selector.get(ID)) : List.of());
-        return updated;
+        return new Document("n", 1).append("nModified", modified ? 1 : 0);
     }
 
-    /** The server's answer to the update if it was applied here; null if the server is to apply it. */
-    private Document updateOneInPlace(Document selector, Document updateQuery, ArrayFilters arrayFilters) {
+    /** What became of an update offered to {@link #updateOneInPlace}. */
+    private enum InPlace {
+        /** Left to the server, nothing changed. */
+        DECLINED,
+        MODIFIED,
+        /** Applied, and the document came out as it was. */
+        UNCHANGED
+    }
+
+    private InPlace updateOneInPlace(Document selector, Document updateQuery, ArrayFilters arrayFilters) {
         Object id = selector.get(ID);
         if (!ID.equals(getIdField())
                 || !(id instanceof String || id instanceof ObjectId)
                 || (arrayFilters != null && !arrayFilters.isEmpty())) {
-            return null;
+            return InPlace.DECLINED;
         }
         FieldChanges changes = FieldChanges.of(updateQuery, ID);
         if (changes == null || indexedFieldChanges(changes)) {
-            return null;
+            return InPlace.DECLINED;
         }
-        Object stored = documents.get(id);
-        if (!(stored instanceof StoredDocument before)) {
-            return null;
+        if (!(documents.get(id) instanceof StoredDocument before)) {
+            return InPlace.DECLINED;
         }
         Document document = before.decode();
         if (!documentMatchesQuery(document, selector) || !changes.applyTo(document)) {
-            return null;
+            return InPlace.DECLINED;
         }
         StoredDocument after = StoredDocument.encode(document, before.bytes().length + 64);
-        boolean modified = !Arrays.equals(before.bytes(), after.bytes());
-        if (modified) {
-            documents.put(id, after);
-            updateDataSize(after.bytes().length - before.bytes().length);
+        if (Arrays.equals(before.bytes(), after.bytes())) {
+            return InPlace.UNCHANGED;
         }
-        return new Document("n", 1).append("nModified", modified ? 1 : 0);
+        documents.put(id, after);
+        updateDataSize(after.bytes().length - before.bytes().length);
+        return InPlace.MODIFIED;
     }
 
     /**

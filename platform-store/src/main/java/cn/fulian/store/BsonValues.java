@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -28,7 +29,7 @@ final class BsonValues {
 
     private static final byte MISSING = 0;
     private static final byte PRESENT = 1;
-    private static final byte STRING = 0x02;
+    private static final byte STRING = BsonConstants.TYPE_UTF8_STRING;
     private static final ValueComparator ORDER = ValueComparator.asc();
 
     private BsonValues() {}

@@ -1,5 +1,28 @@
 package cn.fulian.store;
 
+import static de.bwaldvogel.mongo.wire.BsonConstants.TERMINATING_BYTE;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_ARRAY;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_BOOLEAN;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_DATA;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_DBPOINTER;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_DECIMAL128;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_DOUBLE;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_EMBEDDED_DOCUMENT;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_INT32;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_INT64;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_JAVASCRIPT_CODE;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_JAVASCRIPT_CODE_WITH_SCOPE;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_MAX_KEY;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_MIN_KEY;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_NULL;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_OBJECT_ID;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_REGEX;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_SYMBOL;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_TIMESTAMP;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_UNDEFINED;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_UTC_DATETIME;
+import static de.bwaldvogel.mongo.wire.BsonConstants.TYPE_UTF8_STRING;
+
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
@@ -59,7 +82,7 @@ final class StoredDocument {
         ByteBuf buffer = Unpooled.wrappedBuffer(bson);
         buffer.skipBytes(4);
         Document document = new Document();
-        for (byte type = buffer.readByte(); type != 0; type = buffer.readByte()) {
+        for (byte type = buffer.readByte(); type != TERMINATING_BYTE; type = buffer.readByte()) {
             String name = BsonDecoder.decodeCString(buffer);
             if (fields.contains(name)) {
                 document.put(name, BsonDecoder.decodeValue(type, buffer));
@@ -73,20 +96,22 @@ final class StoredDocument {
     /** Moves past one value of the type; false for a type whose length it does not know. */
     private static boolean skip(byte type, ByteBuf buffer) {
         switch (type) {
-            case 0x01, 0x09, 0x11, 0x12 -> buffer.skipBytes(8); // double, date, timestamp, int64
-            case 0x02, 0x0D, 0x0E -> buffer.skipBytes(buffer.readIntLE()); // string, code, symbol
-            case 0x03, 0x04, 0x0F -> buffer.skipBytes(buffer.readIntLE() - 4); // document, array, code with scope
-            case 0x05 -> buffer.skipBytes(buffer.readIntLE() + 1); // binary: length, subtype, bytes
-            case 0x06, 0x0A, 0x7F, (byte) 0xFF -> {} // undefined, null, max key, min key
-            case 0x07 -> buffer.skipBytes(12); // ObjectId
-            case 0x08 -> buffer.skipBytes(1); // boolean
-            case 0x0B -> { // regular expression: pattern and options, two C strings
+            case TYPE_DOUBLE, TYPE_UTC_DATETIME, TYPE_TIMESTAMP, TYPE_INT64 -> buffer.skipBytes(8);
+            case TYPE_UTF8_STRING, TYPE_JAVASCRIPT_CODE, TYPE_SYMBOL -> buffer.skipBytes(buffer.readIntLE());
+            // the length counts itself
+            case TYPE_EMBEDDED_DOCUMENT, TYPE_ARRAY, TYPE_JAVASCRIPT_CODE_WITH_SCOPE ->
+                buffer.skipBytes(buffer.readIntLE() - 4);
+            case TYPE_DATA -> buffer.skipBytes(buffer.readIntLE() + 1); // the subtype follows the length
+            case TYPE_UNDEFINED, TYPE_NULL, TYPE_MAX_KEY, TYPE_MIN_KEY -> {}
+            case TYPE_OBJECT_ID -> buffer.skipBytes(12);
+            case TYPE_BOOLEAN -> buffer.skipBytes(1);
+            case TYPE_REGEX -> { // pattern and options
                 BsonDecoder.decodeCString(buffer);
                 BsonDecoder.decodeCString(buffer);
             }
-            case 0x0C -> buffer.skipBytes(buffer.readIntLE() + 12); // DBPointer: string, ObjectId
-            case 0x10 -> buffer.skipBytes(4); // int32
-            case 0x13 -> buffer.skipBytes(16); // decimal128
+            case TYPE_DBPOINTER -> buffer.skipBytes(buffer.readIntLE() + 12); // a string and an ObjectId
+            case TYPE_INT32 -> buffer.skipBytes(4);
+            case TYPE_DECIMAL128 -> buffer.skipBytes(16);
             default -> {
                 return false;
             }
