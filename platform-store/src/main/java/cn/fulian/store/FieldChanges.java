@@ -105,13 +105,11 @@ final class FieldChanges {
         Document parent = last < 0 ? document : parentOf(document, path.substring(0, last), !operator.equals("$unset"));
         if (parent == null) {
             // $unset of a path whose parent is absent: nothing to remove; any other: the parent is not a document
-            return operator.equals("$unset") && !blocked(document, path.substring(0, last));
+            return operator.equals("$unset") && !reachesAnArray(document, path.substring(0, last));
         }
         Object old = parent.containsKey(name) ? parent.get(name) : Missing.getInstance();
         switch (operator) {
-            case "$set" -> {
-                parent.put(name, value);
-            }
+            case "$set" -> parent.put(name, value);
             case "$unset" -> parent.remove(name);
             case "$inc" -> {
                 if (!(value instanceof Number amount) || !(Missing.isNullOrMissing(old) || old instanceof Number)) {
@@ -185,16 +183,19 @@ final class FieldChanges {
         return at;
     }
 
-    /** Whether something other than a document or nothing stands on {@code path} (an $unset MongoDB would refuse). */
-    private static boolean blocked(Document document, String path) {
+    /**
+     * Whether the walk along {@code path} ends on an array: MongoDB's {@code $unset} reaches into array elements, left
+     * to the server. Ending on nothing or on a plain value, there is nothing to remove.
+     */
+    private static boolean reachesAnArray(Document document, String path) {
         Object at = document;
-        for (String part : path.split("\\.")) {
-            if (!(at instanceof Document d) || !d.containsKey(part)) {
-                return false;
-            }
-            at = d.get(part);
+        int from = 0;
+        while (at instanceof Document d && from <= path.length()) {
+            int dot = path.indexOf('.', from);
+            at = d.get(path.substring(from, dot < 0 ? path.length() : dot));
+            from = dot < 0 ? path.length() + 1 : dot + 1;
         }
-        return !(at instanceof Document);
+        return at instanceof List<?>;
     }
 
     /**

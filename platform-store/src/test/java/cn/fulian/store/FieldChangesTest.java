@@ -113,6 +113,10 @@ class FieldChangesTest {
         Document withArray = doc("_id", "a", "items", new ArrayList<>(List.of(doc("n", 1L))));
         assertThat(FieldChanges.of(doc("$set", doc("items.0.n", 2L)), "_id").applyTo(withArray))
                 .isFalse();
+        assertThat(FieldChanges.of(doc("$unset", doc("items.0.n", "")), "_id").applyTo(withArray))
+                .isFalse();
+        assertThat(FieldChanges.of(doc("$unset", doc("items.1", "")), "_id").applyTo(withArray))
+                .isFalse();
         Document withText = doc("_id", "a", "actual", "many");
         assertThat(FieldChanges.of(doc("$inc", doc("actual", 1L)), "_id").applyTo(withText))
                 .isFalse();
